@@ -1,0 +1,1 @@
+"""reports holds no models: its figures are queries over the other apps."""

@@ -1,0 +1,228 @@
+"""The annual report contract of DESIGN.md, computed in SQL.
+
+Every figure is a filtered aggregate; nothing loops over activities in Python. The whole
+report is seven queries whatever the number of rows, which a test pins. The page, every
+export and the ``annual_report`` command call ``annual_report()`` and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+
+from accounts.models import Section
+from consultations.models import Distribution
+from engagement.choices import AWAITING_REVIEW, CONSULTATION_SESSION, ReviewStatus
+from engagement.models import Activity
+from events.choices import EventStatus
+from events.models import Event
+
+# Figures summed into totals; the distinct ones are counted again across sections.
+SUMMED = [
+    "activities",
+    "people_reached",
+    "staff_hours",
+    "events",
+    "funds_raised",
+    "consultation_sessions",
+    "awaiting_review",
+]
+DISTINCT = ["partners_engaged", "toolkits_distributed"]
+FIGURES = [
+    "activities",
+    "activities_by_type",
+    "people_reached",
+    "staff_hours",
+    "partners_engaged",
+    "events",
+    "funds_raised",
+    "toolkits_distributed",
+    "consultation_sessions",
+    "awaiting_review",
+]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A range of local calendar dates, both ends included (a year, a quarter, a plan)."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    @property
+    def is_calendar_year(self) -> bool:
+        return (
+            self.start.year == self.end.year
+            and (self.start.month, self.start.day) == (1, 1)
+            and (self.end.month, self.end.day) == (12, 31)
+        )
+
+    def datetime_bounds(self) -> tuple[datetime, datetime]:
+        """[first local midnight, the local midnight after the last day) in America/Toronto,
+        so an event at 23:30 on 31 December counts in that year."""
+        tz = ZoneInfo(settings.TIME_ZONE)
+        return (
+            datetime.combine(self.start, time.min, tzinfo=tz),
+            datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=tz),
+        )
+
+
+def decimal_string(value: Decimal | None, *, places: int | None = None) -> str:
+    """A Decimal as the contract's string: "1200.00" with places=2, "412.5" without."""
+    value = value or Decimal("0")
+    if places is not None:
+        return f"{value.quantize(Decimal(1).scaleb(-places)):f}"
+    text = f"{value.normalize():f}"
+    return text
+
+
+def _empty_figures() -> dict:
+    return {
+        "activities": 0,
+        "activities_by_type": {},
+        "people_reached": 0,
+        "staff_hours": Decimal("0"),
+        "partners_engaged": 0,
+        "events": 0,
+        "funds_raised": Decimal("0"),
+        "toolkits_distributed": 0,
+        "consultation_sessions": 0,
+        "awaiting_review": 0,
+    }
+
+
+def _as_contract(figures: dict) -> dict:
+    """Decimals become the contract's strings."""
+    out = dict(figures)
+    out["staff_hours"] = decimal_string(figures["staff_hours"])
+    out["funds_raised"] = decimal_string(figures["funds_raised"], places=2)
+    out["activities_by_type"] = dict(sorted(figures["activities_by_type"].items()))
+    return out
+
+
+def report_figures(period: Period, sections=None) -> dict:
+    """The contract's figures per section and in total for ``period``.
+
+    ``sections``: a queryset or list of sections to include (default: every active one).
+    Returns ``{"start", "end", "sections": [...], "totals": {...}}`` with Decimals kept as
+    strings exactly as the JSON contract has them.
+    """
+    if sections is None:
+        sections = Section.objects.filter(is_active=True)
+    sections = list(sections)  # query 1
+    section_ids = [s.pk for s in sections]
+    per_section = {s.pk: _empty_figures() for s in sections}
+    starts, ends = period.datetime_bounds()
+
+    in_period = Q(date__gte=period.start, date__lte=period.end, section_id__in=section_ids)
+    approved = Q(status=ReviewStatus.APPROVED)
+    approved_activities = Activity.objects.filter(in_period & approved)
+
+    # Query 2: counts and sums of approved activities, and those awaiting review.
+    rows = (
+        Activity.objects.filter(in_period)
+        .values("section_id")
+        .annotate(
+            activities=Count("id", filter=approved),
+            people_reached=Sum("people_reached", filter=approved),
+            staff_hours=Sum("staff_hours", filter=approved),
+            consultation_sessions=Count("id", filter=approved & Q(type__code=CONSULTATION_SESSION)),
+            awaiting_review=Count("id", filter=Q(status__in=AWAITING_REVIEW)),
+        )
+        .order_by()
+    )
+    for row in rows:
+        figures = per_section[row["section_id"]]
+        figures["activities"] = row["activities"]
+        figures["people_reached"] = row["people_reached"] or 0
+        figures["staff_hours"] = row["staff_hours"] or Decimal("0")
+        figures["consultation_sessions"] = row["consultation_sessions"]
+        figures["awaiting_review"] = row["awaiting_review"]
+
+    # Query 3: approved activities per type.
+    for row in (
+        approved_activities.values("section_id", "type__code").annotate(n=Count("id")).order_by()
+    ):
+        per_section[row["section_id"]]["activities_by_type"][row["type__code"]] = row["n"]
+
+    # Query 4: distinct partners per section, and (query 5) across the chosen sections.
+    links = Activity.partners.through.objects.filter(activity__in=approved_activities.values("pk"))
+    for row in (
+        links.values("activity__section_id")
+        .annotate(n=Count("partner_id", distinct=True))
+        .order_by()
+    ):
+        per_section[row["activity__section_id"]]["partners_engaged"] = row["n"]
+    partners_total = links.aggregate(n=Count("partner_id", distinct=True))["n"]
+
+    # Query 6: events the section is responsible for, not cancelled, starting in the period.
+    for row in (
+        Event.objects.filter(section_id__in=section_ids, starts_at__gte=starts, starts_at__lt=ends)
+        .exclude(status=EventStatus.CANCELLED)
+        .values("section_id")
+        .annotate(events=Count("id"), funds_raised=Sum("funds_raised"))
+        .order_by()
+    ):
+        per_section[row["section_id"]]["events"] = row["events"]
+        per_section[row["section_id"]]["funds_raised"] = row["funds_raised"] or Decimal("0")
+
+    # Query 7 and 8: partners given a toolkit of the section's consultations in the period.
+    distributions = Distribution.objects.filter(
+        sent_on__gte=period.start,
+        sent_on__lte=period.end,
+        toolkit__consultation__section_id__in=section_ids,
+    )
+    for row in (
+        distributions.values("toolkit__consultation__section_id")
+        .annotate(n=Count("partner_id", distinct=True))
+        .order_by()
+    ):
+        per_section[row["toolkit__consultation__section_id"]]["toolkits_distributed"] = row["n"]
+    toolkits_total = distributions.aggregate(n=Count("partner_id", distinct=True))["n"]
+
+    totals = _empty_figures()
+    for figures in per_section.values():
+        for key in SUMMED:
+            totals[key] += figures[key]
+        for code, n in figures["activities_by_type"].items():
+            totals["activities_by_type"][code] = totals["activities_by_type"].get(code, 0) + n
+    totals["partners_engaged"] = partners_total
+    totals["toolkits_distributed"] = toolkits_total
+
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "sections": [
+            {"code": s.code, "name": s.name, **_as_contract(per_section[s.pk])} for s in sections
+        ],
+        "totals": _as_contract(totals),
+    }
+
+
+def annual_report(year: int, sections=None) -> dict:
+    """The contract's JSON document for a calendar year (DESIGN.md)."""
+    figures = report_figures(Period.year(year), sections)
+    return {"year": year, "sections": figures["sections"], "totals": figures["totals"]}
+
+
+def period_report(period: Period, sections=None) -> dict:
+    """The same figures for any range of dates; ``year`` is kept when it is a calendar year."""
+    figures = report_figures(period, sections)
+    document = {
+        "start": figures["start"],
+        "end": figures["end"],
+        "sections": figures["sections"],
+        "totals": figures["totals"],
+    }
+    if period.is_calendar_year:
+        document = {"year": period.start.year, **document}
+    return document
