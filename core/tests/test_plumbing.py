@@ -1,0 +1,47 @@
+from decimal import Decimal
+
+import pytest
+
+from core.exports import safe_cell
+from core.models import name_key
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+        ("+1-613-555-0100", "'+1-613-555-0100"),
+        ("-2+3", "'-2+3"),
+        ("@cmd", "'@cmd"),
+        ("\tindent", "'\tindent"),
+        ("\rreturn", "'\rreturn"),
+        ("\0nul", "'\0nul"),
+        ("Centre des services communautaires Vanier", "Centre des services communautaires Vanier"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (155, 155),
+        (-3, -3),
+        (Decimal("1200.00"), Decimal("1200.00")),
+        (2.5, 2.5),
+        (None, None),
+        (True, True),
+    ],
+)
+def test_safe_cell_neutralizes_formulas_and_keeps_numbers(value, expected):
+    assert safe_cell(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Community Equity Council", "community equity council"),
+        ("Équipe  d'équité ", "equipe d'equite"),
+        ("Centre\tcommunautaire Vanier", "CENTRE COMMUNAUTAIRE VANIER"),
+    ],
+)
+def test_name_key_ignores_case_accents_and_spacing(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_name_key_keeps_different_names_apart():
+    assert name_key("Capital Pride") != name_key("Capital Rainbow")
