@@ -176,11 +176,11 @@ class ActivityReview(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=ReviewAction)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
+        verbose_name=_("done by"),
         on_delete=models.PROTECT,
         related_name="activity_reviews",
     )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
+    at = models.DateTimeField(_("date and time"), auto_now_add=True)
     comment = models.TextField(_("comment"), blank=True)
 
     class Meta:

@@ -12,4 +12,4 @@ class EventStatus(models.TextChoices):
 
 class EventRole(models.TextChoices):
     ORGANIZED = "organized", _("The service organizes it")
-    PARTICIPATED = "participated", _("The service takes part in another's")
+    PARTICIPATED = "participated", _("The service takes part in another organization's event")

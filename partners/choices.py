@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PartnerKind(models.TextChoices):
@@ -23,6 +24,6 @@ class PartnerStatus(models.TextChoices):
 
 
 class Language(models.TextChoices):
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    OTHER = "other", _("Other")
+    ENGLISH = "en", pgettext_lazy("language a contact prefers", "English")
+    FRENCH = "fr", pgettext_lazy("language a contact prefers", "French")
+    OTHER = "other", pgettext_lazy("language a contact prefers", "Other")

@@ -85,6 +85,7 @@ def test_five_wrong_passwords_lock_that_username_from_that_address(client, staff
     assert locked.status_code == 429
     assert "Sign-in locked" in locked.content.decode()
     assert "Too many wrong passwords" in locked.content.decode()
+    assert "Try again in 15 minutes" in locked.content.decode()
     assert other_user.status_code == 302
 
 
@@ -121,3 +122,10 @@ def test_language_switch_works_before_login(client):
 
     assert response.status_code == 302
     assert page["Content-Language"] == "fr-ca"
+    assert "Ouvrir une session" in page.content.decode()
+
+
+def test_language_switch_names_each_language_in_itself(client):
+    options = client.get("/accounts/login/").context["language_choices"]
+
+    assert options == [("en", "English"), ("fr-ca", "Français (Canada)")]

@@ -45,3 +45,32 @@ def test_name_key_ignores_case_accents_and_spacing(a, b):
 
 def test_name_key_keeps_different_names_apart():
     assert name_key("Capital Pride") != name_key("Capital Rainbow")
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("en", Decimal("1200"), "$1,200.00"),
+        ("fr-ca", Decimal("1200"), "1\u00a0200,00\u00a0$"),
+        ("en", "0.00", "$0.00"),
+        ("en", "not money", ""),
+    ],
+)
+def test_money_is_written_as_each_language_writes_it(language, value, expected):
+    from django.utils import translation
+
+    from core.templatetags.inroads import money
+
+    with translation.override(language):
+        assert money(value) == expected
+
+
+def test_minutes_rounds_a_duration():
+    import datetime
+
+    from core.templatetags.inroads import minutes
+
+    assert (minutes(datetime.timedelta(minutes=15)), minutes(datetime.timedelta(seconds=5))) == (
+        15,
+        1,
+    )
