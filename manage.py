@@ -8,6 +8,9 @@ import sys
 def main():
     """Run administrative tasks."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # The command line is a developer's tool: development mode unless DEBUG is set.
+    # Production sets DEBUG=0 (README, "Deployment"); the WSGI app defaults to off.
+    os.environ.setdefault("DEBUG", "1")
     try:
         from django.core.management import execute_from_command_line
     except ImportError as exc:

@@ -136,3 +136,20 @@ def test_check_deploy_is_clean_with_production_settings():
     )
 
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_the_web_application_defaults_to_production_mode():
+    """gunicorn serves config.wsgi: without DEBUG set it must not fall back to development."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set to a real secret" in result.stderr
