@@ -116,3 +116,18 @@ def test_password_is_never_shown(page, live_server):
 
     assert page.get_by_label("Password").get_attribute("type") == "password"
     assert PASSWORD not in page.content()
+
+
+def test_every_demo_login_works_on_the_seeded_demo(browser_login, live_server):
+    from core.demo.data import DEMO_PASSWORD
+    from core.demo.seed import seed_demo
+
+    seed_demo()
+    landed = {}
+    for username in ["admin", "sergeant.cds", "sergeant.drr", "staff.cds", "staff.drr", "viewer"]:
+        page = browser_login(username, DEMO_PASSWORD)
+        landed[username] = page.url == f"{live_server.url}/"
+        assert_no_axe_violations(page)
+        page.get_by_role("button", name="Sign out").click()
+
+    assert landed == dict.fromkeys(landed, True)
