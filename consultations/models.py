@@ -189,7 +189,7 @@ class Feedback(TrackedModel):
     quote = models.TextField(_("quote that may be published"), blank=True)
     group_agreed_to_be_named = models.BooleanField(_("group agreed to be named"), default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         ordering = ["-received_on", "id"]

@@ -104,7 +104,8 @@ class Activity(TrackedModel):
         related_name="activities_logged",
     )
 
-    history = HistoricalRecords()
+    # Many-to-many links are history too: who changed an activity's partners, and when.
+    history = HistoricalRecords(m2m_fields=[partners, contacts, staff, communities])
 
     class Meta:
         ordering = ["-date", "-id"]

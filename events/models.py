@@ -68,7 +68,7 @@ class Event(TrackedModel):
         related_name="copies",
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[partners])
 
     class Meta:
         ordering = ["-starts_at", "-id"]

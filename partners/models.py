@@ -70,7 +70,7 @@ class Partner(TrackedModel):
     )
     is_archived = models.BooleanField(_("archived"), default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[communities, sections])
     objects = PartnerQuerySet.as_manager()
 
     class Meta:
