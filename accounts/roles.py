@@ -54,7 +54,7 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
     )
     administrator = perms(REFERENCE_LISTS, ["add", "change", "delete", "view"]) | perms(
         {"accounts": ["user"], "auth": ["group"]}, ["add", "change", "delete", "view"]
-    )
+    ) | {("partners", "view_contactexportlog")}
     return {
         Role.STAFF: staff,
         Role.SUPERVISOR: supervisor,

@@ -12,6 +12,8 @@ from accounts.choices import Role
 SECTION_ROLES = frozenset({Role.STAFF, Role.SUPERVISOR})
 REPORT_ROLES = frozenset({Role.STAFF, Role.SUPERVISOR, Role.VIEWER})
 SUPERVISORS = frozenset({Role.SUPERVISOR})
+# Partner pages: section staff and viewers (who never see contacts' personal details).
+PARTNER_READERS = frozenset({Role.STAFF, Role.SUPERVISOR, Role.VIEWER})
 EVERYONE = frozenset(Role.values)
 
 

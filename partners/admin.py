@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Community, Contact, Partner
+from .models import Community, Contact, ContactExportLog, Partner
 
 
 @admin.register(Community)
@@ -33,3 +33,11 @@ class ContactAdmin(SimpleHistoryAdmin):
     list_filter = ["preferred_language", "consent_to_contact"]
     search_fields = ["name", "email", "partner__name"]
     autocomplete_fields = ["partner"]
+
+
+@admin.register(ContactExportLog)
+class ContactExportLogAdmin(admin.ModelAdmin):
+    list_display = ["at", "user", "format", "rows", "query"]
+    list_filter = ["format", "at"]
+    search_fields = ["user__username", "query"]
+    readonly_fields = ["user", "at", "format", "rows", "query"]

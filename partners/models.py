@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TrackedModel, name_key
+from core.models import TrackedModel, match_key, name_key
 
 from .choices import Language, PartnerKind, PartnerStatus
 from .queries import PartnerQuerySet
@@ -37,6 +37,10 @@ class Partner(TrackedModel):
     name = models.CharField(_("name"), max_length=200)
     # Folded name (no case, accents or extra spaces) that imports and duplicate checks match on.
     name_key = models.CharField(_("matching key"), max_length=200, editable=False, db_index=True)
+    # Name without stop words and punctuation, for duplicate warnings and merges.
+    match_key = models.CharField(
+        _("duplicate key"), max_length=200, editable=False, db_index=True, default=""
+    )
     kind = models.CharField(
         _("kind"), max_length=30, choices=PartnerKind, default=PartnerKind.COMMUNITY_ASSOCIATION
     )
@@ -91,6 +95,7 @@ class Partner(TrackedModel):
 
     def save(self, *args, **kwargs) -> None:
         self.name_key = name_key(self.name)
+        self.match_key = match_key(self.name)
         super().save(*args, **kwargs)
 
 
@@ -129,3 +134,29 @@ class Contact(TrackedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("partners:contact_detail", args=[self.pk])
+
+
+class ContactExportLog(models.Model):
+    """Who exported contacts' personal details, when, in which format and how many rows."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("exported by"),
+        on_delete=models.PROTECT,
+        related_name="contact_exports",
+    )
+    at = models.DateTimeField(_("date and time"), auto_now_add=True)
+    format = models.CharField(_("format"), max_length=10)
+    rows = models.PositiveIntegerField(_("rows"))
+    query = models.CharField(_("filters"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("contact export")
+        verbose_name_plural = _("contact exports")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.at:%Y-%m-%d %H:%M} {self.format} ({self.rows})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:partners_contactexportlog_change", args=[self.pk])

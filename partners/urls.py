@@ -1,14 +1,19 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from core.permissions import SECTION_ROLES
-from core.views import coming_soon
+from . import views
 
 app_name = "partners"
 
 urlpatterns = [
-    path("partners/", coming_soon(_("Partners"), SECTION_ROLES), name="partner_list"),
-    path("partners/<int:pk>/", coming_soon(_("Partner"), SECTION_ROLES), name="partner_detail"),
-    path("contacts/", coming_soon(_("Contacts"), SECTION_ROLES), name="contact_list"),
-    path("contacts/<int:pk>/", coming_soon(_("Contact"), SECTION_ROLES), name="contact_detail"),
+    path("partners/", views.PartnerListView.as_view(), name="partner_list"),
+    path("partners/new/", views.PartnerCreateView.as_view(), name="partner_create"),
+    path("partners/<int:pk>/", views.PartnerDetailView.as_view(), name="partner_detail"),
+    path("partners/<int:pk>/edit/", views.PartnerUpdateView.as_view(), name="partner_update"),
+    path("partners/<int:pk>/archive/", views.PartnerArchiveView.as_view(), name="partner_archive"),
+    path("partners/<int:pk>/history/", views.PartnerHistoryView.as_view(), name="partner_history"),
+    path("contacts/", views.ContactListView.as_view(), name="contact_list"),
+    path("contacts/new/", views.ContactCreateView.as_view(), name="contact_create"),
+    path("contacts/<int:pk>/", views.ContactDetailView.as_view(), name="contact_detail"),
+    path("contacts/<int:pk>/edit/", views.ContactUpdateView.as_view(), name="contact_update"),
+    path("contacts/<int:pk>/history/", views.ContactHistoryView.as_view(), name="contact_history"),
 ]

@@ -1,0 +1,132 @@
+"""Generic list, detail, create and edit views: each model's views are a few lines that
+name a queryset, a filterset, a table and a form (CONVENTIONS.md, "Views are declarations").
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import CreateView, DetailView, UpdateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from .exports import EXPORT_FORMATS, export_response, table_rows
+from .permissions import RoleRequiredMixin
+
+PAGE_SIZE = 25
+TABLE_TARGET = "object-table"
+
+
+class ObjectListView(RoleRequiredMixin, SingleTableMixin, FilterView):
+    """Filter (django-filter), sort and paginate (django-tables2); an htmx request gets the
+    table fragment only; ``?export=csv`` or ``xlsx`` downloads exactly the filtered rows and
+    the table's exported columns."""
+
+    template_name = "generic/object_list.html"
+    fragment_template_name = "includes/table.html"
+    table_pagination = {"per_page": PAGE_SIZE}
+    # FilterView: an invalid filter shows no rows rather than everything, with the errors.
+    strict = True
+    title = ""
+    export_stem = "export"
+    add_url_name = ""
+    add_roles: frozenset = frozenset()
+
+    def get_queryset(self):
+        return self.queryset.all()
+
+    def get(self, request, *args, **kwargs):
+        export = request.GET.get("export")
+        if export is not None and export not in EXPORT_FORMATS:
+            return HttpResponseBadRequest(
+                _("Unknown export format. Choose csv or xlsx."), content_type="text/plain"
+            )
+        response = super().get(request, *args, **kwargs)
+        if export:
+            return self.export(export)
+        return response
+
+    def export(self, fmt: str):
+        table = self.table_class(self.object_list, request=self.request, **self.export_kwargs())
+        header, rows = table_rows(table)
+        self.exported(len(rows), fmt)
+        return export_response(header, rows, fmt=fmt, stem=self.export_stem)
+
+    def export_kwargs(self) -> dict:
+        return {}
+
+    def exported(self, count: int, fmt: str) -> None:
+        """Hook: lists of personal details record who exported how many rows."""
+
+    def get_template_names(self):
+        htmx = getattr(self.request, "htmx", None)
+        if htmx and htmx.target == TABLE_TARGET:
+            return [self.fragment_template_name]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            title=self.title,
+            table_target=TABLE_TARGET,
+            export_formats=EXPORT_FORMATS,
+            add_url_name=self.add_url_name if user.role in self.add_roles else "",
+        )
+        return context
+
+
+class ObjectDetailView(RoleRequiredMixin, DetailView):
+    """One object; ``get_queryset`` narrows to what the user may see (else 404)."""
+
+    def get_queryset(self):
+        return self.queryset.all()
+
+
+class VersionCheckedFormMixin:
+    """Two people editing one record never overwrite each other: the form carries the
+    version it was opened at, and a save whose version is no longer current is refused with
+    the typed values kept."""
+
+    conflict_message = gettext_lazy(
+        "Someone else saved this record while you were editing it. Your changes are still "
+        "in the form below: open the record in a new tab to see theirs, then save again."
+    )
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            if form.instance.pk:
+                current = (
+                    type(form.instance)
+                    .objects.select_for_update()
+                    .values_list("version", flat=True)
+                    .get(pk=form.instance.pk)
+                )
+                if str(current) != str(self.request.POST.get("version")):
+                    form.add_error(None, self.conflict_message)
+                    return self.form_invalid(form)
+                form.instance.version = current + 1
+            response = super().form_valid(form)
+        messages.success(self.request, self.success_message % {"object": self.object})
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["version"] = self.request.POST.get("version") or getattr(self.object, "version", "")
+        return context
+
+
+class ObjectCreateView(RoleRequiredMixin, VersionCheckedFormMixin, CreateView):
+    template_name = "generic/object_form.html"
+    success_message = gettext_lazy("“%(object)s” was saved.")
+
+
+class ObjectUpdateView(RoleRequiredMixin, VersionCheckedFormMixin, UpdateView):
+    template_name = "generic/object_form.html"
+    success_message = gettext_lazy("“%(object)s” was saved.")
+
+    def get_queryset(self):
+        return self.queryset.all()

@@ -1,0 +1,191 @@
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import DetailView
+
+from core.generic import ObjectCreateView, ObjectDetailView, ObjectListView, ObjectUpdateView
+from core.history import history_entries
+from core.permissions import PARTNER_READERS, SECTION_ROLES, SUPERVISORS, RoleRequiredMixin
+
+from .filtersets import ContactFilterSet, PartnerFilterSet
+from .forms import ContactForm, PartnerForm
+from .models import Contact, ContactExportLog, Partner
+from .queries import partner_timeline, partners_editable_by, partners_visible_to
+from .tables import ContactTable, PartnerTable
+from .vcard import contacts_to_vcard
+
+
+class PartnerQuerysetMixin:
+    def get_queryset(self):
+        return partners_visible_to(super().get_queryset(), self.request.user)
+
+
+class PartnerListView(PartnerQuerysetMixin, ObjectListView):
+    allowed_roles = PARTNER_READERS
+    queryset = Partner.objects.with_engagement_stats().prefetch_related("communities")
+    filterset_class = PartnerFilterSet
+    table_class = PartnerTable
+    title = gettext_lazy("Partners")
+    export_stem = "partners"
+    add_url_name = "partners:partner_create"
+    add_roles = SECTION_ROLES
+
+
+class PartnerDetailView(PartnerQuerysetMixin, ObjectDetailView):
+    allowed_roles = PARTNER_READERS
+    queryset = (
+        Partner.objects.with_engagement_stats()
+        .select_related("relationship_lead")
+        .prefetch_related("communities", "sections")
+    )
+    template_name = "partners/partner_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partner, user = self.object, self.request.user
+        if partner.last_engaged_on:
+            context["days_since"] = (timezone.localdate() - partner.last_engaged_on).days
+        context["timeline"] = partner_timeline(partner, user=user)
+        context["can_see_contacts"] = user.can_see_personal_details
+        if user.can_see_personal_details:
+            context["contacts"] = list(partner.contacts.all())
+        context["can_edit"] = partners_editable_by(
+            Partner.objects.filter(pk=partner.pk), user
+        ).exists()
+        context["can_read_history"] = user.role in SUPERVISORS
+        return context
+
+
+class PartnerCreateView(ObjectCreateView):
+    allowed_roles = SECTION_ROLES
+    model = Partner
+    form_class = PartnerForm
+    extra_context = {
+        "title": gettext_lazy("New partner"),
+        "cancel_url": reverse_lazy("partners:partner_list"),
+    }
+
+    def get_initial(self):
+        section = self.request.user.section
+        return {"sections": [section] if section else [], "relationship_lead": self.request.user}
+
+
+class PartnerUpdateView(ObjectUpdateView):
+    allowed_roles = SECTION_ROLES
+    queryset = Partner.objects.all()
+    form_class = PartnerForm
+
+    def get_queryset(self):
+        return partners_editable_by(super().get_queryset(), self.request.user)
+
+
+class PartnerArchiveView(RoleRequiredMixin, View):
+    """Archive (or restore) a partner: never deleted, since its history stays in reports."""
+
+    allowed_roles = SECTION_ROLES
+
+    def post(self, request, pk):
+        partner = get_object_or_404(
+            partners_editable_by(Partner.objects.all(), request.user), pk=pk
+        )
+        partner.is_archived = request.POST.get("archive") != "0"
+        partner.version += 1
+        partner.save()
+        if partner.is_archived:
+            messages.success(request, _("“%(partner)s” was archived.") % {"partner": partner})
+        else:
+            messages.success(request, _("“%(partner)s” was restored.") % {"partner": partner})
+        return redirect(partner)
+
+
+class HistoryView(RoleRequiredMixin, DetailView):
+    """A supervisor reads who changed what on a record, and when."""
+
+    allowed_roles = SUPERVISORS
+    template_name = "generic/object_history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["entries"] = history_entries(self.object)
+        return context
+
+
+class PartnerHistoryView(HistoryView):
+    queryset = Partner.objects.all()
+
+
+class ContactHistoryView(HistoryView):
+    queryset = Contact.objects.select_related("partner")
+
+
+class ContactListView(ObjectListView):
+    allowed_roles = SECTION_ROLES
+    queryset = Contact.objects.select_related("partner")
+    filterset_class = ContactFilterSet
+    table_class = ContactTable
+    title = gettext_lazy("Contacts")
+    export_stem = "contacts"
+    add_url_name = "partners:contact_create"
+    add_roles = SECTION_ROLES
+    template_name = "partners/contact_list.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "vcf":
+            return self.export_vcard()
+        return super().get(request, *args, **kwargs)
+
+    def export_vcard(self):
+        filterset = self.filterset_class(self.request.GET, queryset=self.get_queryset())
+        contacts = list(filterset.qs.order_by("name")) if filterset.is_valid() else []
+        self.exported(len(contacts), "vcf")
+        response = HttpResponse(
+            contacts_to_vcard(contacts), content_type="text/vcard; charset=utf-8"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="contacts-{timezone.localdate():%Y-%m-%d}.vcf"'
+        )
+        return response
+
+    def exported(self, count: int, fmt: str) -> None:
+        ContactExportLog.objects.create(
+            user=self.request.user,
+            format=fmt,
+            rows=count,
+            query=self.request.GET.urlencode()[:500],
+        )
+
+
+class ContactDetailView(ObjectDetailView):
+    allowed_roles = SECTION_ROLES
+    queryset = Contact.objects.select_related("partner")
+    template_name = "partners/contact_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_read_history"] = self.request.user.role in SUPERVISORS
+        return context
+
+
+class ContactCreateView(ObjectCreateView):
+    allowed_roles = SECTION_ROLES
+    model = Contact
+    form_class = ContactForm
+    extra_context = {
+        "title": gettext_lazy("New contact"),
+        "cancel_url": reverse_lazy("partners:contact_list"),
+    }
+
+    def get_initial(self):
+        partner = self.request.GET.get("partner")
+        return {"partner": partner} if partner and partner.isdigit() else {}
+
+
+class ContactUpdateView(ObjectUpdateView):
+    allowed_roles = SECTION_ROLES
+    queryset = Contact.objects.select_related("partner")
+    form_class = ContactForm
