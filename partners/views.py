@@ -12,6 +12,7 @@ from core.generic import ObjectCreateView, ObjectDetailView, ObjectListView, Obj
 from core.history import history_entries
 from core.permissions import PARTNER_READERS, SECTION_ROLES, SUPERVISORS, RoleRequiredMixin
 
+from .duplicates import likely_duplicates
 from .filtersets import ContactFilterSet, PartnerFilterSet
 from .forms import ContactForm, PartnerForm
 from .models import Contact, ContactExportLog, Partner
@@ -61,7 +62,24 @@ class PartnerDetailView(PartnerQuerysetMixin, ObjectDetailView):
         return context
 
 
-class PartnerCreateView(ObjectCreateView):
+class DuplicateWarningMixin:
+    """Before saving a partner whose name matches others, list them and ask to confirm."""
+
+    template_name = "partners/partner_form.html"
+
+    def form_valid(self, form):
+        if not self.request.POST.get("not_a_duplicate"):
+            duplicates = likely_duplicates(
+                form.cleaned_data["name"], exclude_pk=form.instance.pk or None
+            )
+            if duplicates:
+                return self.render_to_response(
+                    self.get_context_data(form=form, duplicates=duplicates)
+                )
+        return super().form_valid(form)
+
+
+class PartnerCreateView(DuplicateWarningMixin, ObjectCreateView):
     allowed_roles = SECTION_ROLES
     model = Partner
     form_class = PartnerForm
@@ -75,7 +93,7 @@ class PartnerCreateView(ObjectCreateView):
         return {"sections": [section] if section else [], "relationship_lead": self.request.user}
 
 
-class PartnerUpdateView(ObjectUpdateView):
+class PartnerUpdateView(DuplicateWarningMixin, ObjectUpdateView):
     allowed_roles = SECTION_ROLES
     queryset = Partner.objects.all()
     form_class = PartnerForm

@@ -321,3 +321,19 @@ def test_history_page_runs_a_fixed_number_of_queries(login, supervisor_cds, part
     assert_constant_queries(
         login(supervisor_cds), f"/partners/{partner.pk}/history/", expected=8, add_rows=edit_many
     )
+
+
+def test_a_likely_duplicate_warns_before_saving(login, staff_cds, cds):
+    existing = PartnerFactory(name="Vanier Community Association")
+    form = {"name": "The Vanier Community Association Inc.", "kind": "community_association"}
+    client = login(staff_cds)
+
+    warned = client.post("/partners/new/", {**form, "status": "active", "version": ""})
+    confirmed = client.post(
+        "/partners/new/", {**form, "status": "active", "version": "", "not_a_duplicate": "1"}
+    )
+
+    assert warned.status_code == 200
+    assert list(warned.context["duplicates"]) == [existing]
+    assert confirmed.status_code == 302
+    assert Partner.objects.count() == 2

@@ -1,0 +1,106 @@
+"""Partners and contacts as a coordinator and a sergeant use them, in Chromium, with axe."""
+
+import datetime
+import re
+
+import pytest
+import vobject
+
+from core.testing import assert_no_axe_violations
+from engagement.tests.factories import ActivityFactory
+from partners.models import Partner
+from partners.tests.factories import CommunityFactory, PartnerFactory
+
+# Crispy marks required fields with an asterisk: "Name*".
+REQUIRED_NAME = re.compile(r"^Name")
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_coordinator_adds_a_partner_finds_it_and_exports_vcard(
+    browser_login, live_server, staff_cds
+):
+    CommunityFactory(name="Francophone")
+    CommunityFactory(name="Newcomers and refugees")
+    page = browser_login("staff.cds")
+
+    page.get_by_role("link", name="Partners").click()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Add").click()
+    page.get_by_role("textbox", name=REQUIRED_NAME).fill(
+        "Centre d'accueil des nouveaux arrivants d'Orléans"
+    )
+    page.get_by_role("combobox", name=re.compile(r"^Kind")).select_option("social_service")
+    page.get_by_label("Francophone").check()
+    page.get_by_label("Newcomers and refugees").check()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Save").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Centre d'accueil des nouveaux arrivants d'Orléans"
+    )
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Add a contact").click()
+    page.get_by_role("textbox", name=REQUIRED_NAME).fill("Hélène Mbeki")
+    page.get_by_label("Email").fill("helene@accueil-orleans.example.ca")
+    page.get_by_role("button", name="Save").click()
+    assert_no_axe_violations(page)
+
+    page.get_by_role("link", name="Partners").click()
+    page.get_by_label("Name contains").fill("arrivants d'orleans")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state("networkidle")
+    result = page.locator("#object-table tbody tr")
+    assert result.count() == 1
+    assert "Orléans" in result.first.inner_text()
+    assert_no_axe_violations(page)
+
+    page.get_by_role("link", name="Contacts").click()
+    page.get_by_label("Community").select_option(label="Francophone")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state("networkidle")
+    assert_no_axe_violations(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export vCard (Outlook)").click()
+    cards = list(vobject.readComponents(open(download.value.path(), encoding="utf-8").read()))
+    assert [(c.fn.value, c.email.value) for c in cards] == [
+        ("Hélène Mbeki", "helene@accueil-orleans.example.ca")
+    ]
+    partner = Partner.objects.get()
+    assert sorted(c.name for c in partner.communities.all()) == [
+        "Francophone",
+        "Newcomers and refugees",
+    ]
+
+
+def test_sergeant_filters_dormant_partners_of_her_section(
+    browser_login, live_server, supervisor_cds, cds, drr
+):
+    PartnerFactory(name="Quiet Cultural Association", sections=[cds])
+    PartnerFactory(name="Another Section's Partner", sections=[drr])
+    busy = PartnerFactory(name="Busy Community House", sections=[cds])
+    ActivityFactory(partners=[busy], date=datetime.date.today(), section=cds)
+    page = browser_login("sergeant.cds")
+
+    page.goto(f"{live_server.url}/partners/")
+    page.get_by_label("Section").select_option(label="CDS")
+    page.get_by_label("Dormant").select_option("true")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state("networkidle")
+
+    names = page.locator("#object-table tbody tr td:first-child").all_inner_texts()
+    assert names == ["Quiet Cultural Association"]
+    assert "dormant=true" in page.url
+    assert_no_axe_violations(page)
+
+
+def test_viewer_reads_a_partner_page_without_contacts(browser_login, live_server, viewer):
+    partner = PartnerFactory(name="Odawa Native Friendship Centre")
+    partner.contacts.create(name="Private Person", email="private@example.org")
+    page = browser_login("viewer")
+
+    page.goto(f"{live_server.url}/partners/{partner.pk}/")
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Odawa Native Friendship Centre"
+    assert "Private Person" not in page.content()
+    assert "private@example.org" not in page.content()
+    assert_no_axe_violations(page)
