@@ -226,6 +226,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # advice to ask for it does not apply; SECURE_HSTS_PRELOAD=1 still turns it on.
 SILENCED_SYSTEM_CHECKS = [] if HTTPS and SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Change reasons such as "Merged X into Y" can be longer than the default 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"

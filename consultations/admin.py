@@ -14,7 +14,7 @@ class FeedbackThemeAdmin(admin.ModelAdmin):
 class ToolkitInline(admin.TabularInline):
     model = Toolkit
     extra = 0
-    fields = ["name", "version", "file"]
+    fields = ["name", "edition", "file"]
 
 
 @admin.register(Consultation)
@@ -27,7 +27,7 @@ class ConsultationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Toolkit)
 class ToolkitAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "version", "consultation"]
+    list_display = ["name", "edition", "consultation"]
     list_filter = ["consultation"]
     search_fields = ["name", "description"]
 

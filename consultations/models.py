@@ -80,25 +80,26 @@ class Toolkit(TrackedModel):
         related_name="toolkits",
     )
     name = models.CharField(_("name"), max_length=200)
-    version = models.CharField(_("version"), max_length=20, default="1.0")
+    # "1.0", "2.0"... of the materials; ``version`` (from TrackedModel) is the edit counter.
+    edition = models.CharField(_("version"), max_length=20, default="1.0")
     description = models.TextField(_("description"), blank=True)
     file = models.FileField(_("file"), upload_to="toolkits/%Y/", blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["consultation", "name", "version"]
+        ordering = ["consultation", "name", "edition"]
         verbose_name = _("toolkit")
         verbose_name_plural = _("toolkits")
         constraints = [
             models.UniqueConstraint(
-                fields=["consultation", "name", "version"],
+                fields=["consultation", "name", "edition"],
                 name="%(app_label)s_%(class)s_unique_version",
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} v{self.version}"
+        return f"{self.name} v{self.edition}"
 
     def get_absolute_url(self) -> str:
         return self.consultation.get_absolute_url()

@@ -35,7 +35,7 @@ class ToolkitFactory(factory.django.DjangoModelFactory):
 
     consultation = factory.SubFactory(ConsultationFactory)
     name = factory.Sequence(lambda n: f"Self-directed consultation toolkit {n}")
-    version = "1.0"
+    edition = "1.0"
 
 
 class DistributionFactory(factory.django.DjangoModelFactory):

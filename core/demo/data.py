@@ -948,7 +948,7 @@ CONSULTATION = {
 }
 TOOLKIT = {
     "name": "Self-directed community engagement consultation toolkit",
-    "version": "1.0",
+    "edition": "1.0",
     "description": (
         "Everything a group needs to host its own session: facilitator's guide, discussion "
         "questions on safety, crime and disorder, quality of service, priorities and trust, "

@@ -516,7 +516,7 @@ class Seeder:
         self.toolkit, _ = Toolkit.objects.update_or_create(
             consultation=self.consultation,
             name=data.TOOLKIT["name"],
-            version=data.TOOLKIT["version"],
+            edition=data.TOOLKIT["edition"],
             defaults={"description": data.TOOLKIT["description"]},
         )
 

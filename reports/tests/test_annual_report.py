@@ -129,8 +129,8 @@ def test_event_years_are_toronto_local(cds):
 
 def test_toolkits_distributed_counts_distinct_partners_sent_in_the_year(cds, drr):
     cds_consultation = ConsultationFactory(section=cds)
-    kit_v1 = ToolkitFactory(consultation=cds_consultation, version="1.0")
-    kit_v2 = ToolkitFactory(consultation=cds_consultation, name=kit_v1.name, version="2.0")
+    kit_v1 = ToolkitFactory(consultation=cds_consultation, edition="1.0")
+    kit_v2 = ToolkitFactory(consultation=cds_consultation, name=kit_v1.name, edition="2.0")
     twice, once, last_year = PartnerFactory.create_batch(3)
     DistributionFactory(toolkit=kit_v1, partner=twice)
     DistributionFactory(toolkit=kit_v2, partner=twice)
