@@ -10,6 +10,7 @@ urlpatterns = [
     path("partners/<int:pk>/", views.PartnerDetailView.as_view(), name="partner_detail"),
     path("partners/<int:pk>/edit/", views.PartnerUpdateView.as_view(), name="partner_update"),
     path("partners/<int:pk>/archive/", views.PartnerArchiveView.as_view(), name="partner_archive"),
+    path("partners/<int:pk>/merge/", views.PartnerMergeView.as_view(), name="partner_merge"),
     path("partners/<int:pk>/history/", views.PartnerHistoryView.as_view(), name="partner_history"),
     path("contacts/", views.ContactListView.as_view(), name="contact_list"),
     path("contacts/new/", views.ContactCreateView.as_view(), name="contact_create"),

@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
@@ -17,6 +19,7 @@ from .filtersets import ContactFilterSet, PartnerFilterSet
 from .forms import ContactForm, PartnerForm
 from .models import Contact, ContactExportLog, Partner
 from .queries import partner_timeline, partners_editable_by, partners_visible_to
+from .services import partner_merge, partner_merge_preview
 from .tables import ContactTable, PartnerTable
 from .vcard import contacts_to_vcard
 
@@ -59,6 +62,7 @@ class PartnerDetailView(PartnerQuerysetMixin, ObjectDetailView):
             Partner.objects.filter(pk=partner.pk), user
         ).exists()
         context["can_read_history"] = user.role in SUPERVISORS
+        context["can_merge"] = context["can_edit"] and user.role in SUPERVISORS
         return context
 
 
@@ -119,6 +123,71 @@ class PartnerArchiveView(RoleRequiredMixin, View):
         else:
             messages.success(request, _("“%(partner)s” was restored.") % {"partner": partner})
         return redirect(partner)
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.ModelChoiceField(
+        queryset=Partner.objects.none(),
+        label=gettext_lazy("Duplicate to merge into this partner"),
+        help_text=gettext_lazy(
+            "Its activities, events, contacts, toolkits and feedback move here; it is archived."
+        ),
+    )
+
+
+class PartnerMergeView(RoleRequiredMixin, DetailView):
+    """A supervisor merges a duplicate into this partner: choose, preview, confirm."""
+
+    allowed_roles = SUPERVISORS
+    template_name = "partners/partner_merge.html"
+    context_object_name = "partner"
+
+    def get_queryset(self):
+        return partners_editable_by(Partner.objects.all(), self.request.user)
+
+    def candidates(self):
+        return self.get_queryset().exclude(pk=self.object.pk).order_by("name_key")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = MergeForm()
+        form.fields["duplicate"].queryset = self.candidates()
+        return self.render(form)
+
+    def render(self, form, **extra):
+        likely = likely_duplicates(self.object.name, exclude_pk=self.object.pk)
+        return self.render_to_response(self.get_context_data(form=form, likely=likely, **extra))
+
+    def post(self, request, *args, **kwargs):
+        self.object = keep = self.get_object()
+        form = MergeForm(request.POST)
+        form.fields["duplicate"].queryset = self.candidates()
+        if not form.is_valid():
+            return self.render(form)
+        duplicate = form.cleaned_data["duplicate"]
+        if request.POST.get("action") != "confirm":
+            preview = partner_merge_preview(keep=keep, duplicate=duplicate)
+            return self.render(form, duplicate=duplicate, preview=preview)
+        versions = (request.POST.get("keep_version"), request.POST.get("duplicate_version"))
+        if versions != (str(keep.version), str(duplicate.version)):
+            form.add_error(
+                None,
+                _("One of the two partners was changed since the preview. Check it again."),
+            )
+            preview = partner_merge_preview(keep=keep, duplicate=duplicate)
+            return self.render(form, duplicate=duplicate, preview=preview)
+        try:
+            partner_merge(keep=keep, duplicate=duplicate, user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.render(form)
+        messages.success(
+            request,
+            _("“%(duplicate)s” was merged into “%(keep)s” and archived.")
+            % {"duplicate": duplicate, "keep": keep},
+        )
+        return redirect(keep)
 
 
 class HistoryView(RoleRequiredMixin, DetailView):

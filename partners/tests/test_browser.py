@@ -104,3 +104,28 @@ def test_viewer_reads_a_partner_page_without_contacts(browser_login, live_server
     assert "Private Person" not in page.content()
     assert "private@example.org" not in page.content()
     assert_no_axe_violations(page)
+
+
+def test_sergeant_merges_two_duplicates(browser_login, live_server, supervisor_cds, cds):
+    keep = PartnerFactory(name="Vanier Community Association", sections=[cds])
+    duplicate = PartnerFactory(name="The Vanier Community Association Inc.", sections=[cds])
+    ActivityFactory(partners=[keep], title="Safety walk in Vanier", section=cds)
+    ActivityFactory(partners=[duplicate], title="Vanier community barbecue", section=cds)
+    page = browser_login("sergeant.cds")
+
+    page.goto(f"{live_server.url}/partners/{keep.pk}/")
+    page.get_by_role("link", name="Merge a duplicate into this partner").click()
+    assert_no_axe_violations(page)
+    page.get_by_role("combobox", name=re.compile(r"^Duplicate to merge")).select_option(
+        label=duplicate.name
+    )
+    page.get_by_role("button", name="Preview the merge").click()
+    assert "1 activity" in page.content()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Merge now").click()
+
+    assert "was merged into" in page.content()
+    timeline = page.locator("table").last.inner_text()
+    assert "Safety walk in Vanier" in timeline
+    assert "Vanier community barbecue" in timeline
+    assert_no_axe_violations(page)

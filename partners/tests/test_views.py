@@ -337,3 +337,67 @@ def test_a_likely_duplicate_warns_before_saving(login, staff_cds, cds):
     assert list(warned.context["duplicates"]) == [existing]
     assert confirmed.status_code == 302
     assert Partner.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("staff_cds", 403), ("viewer", 403), ("supervisor_drr", 404), ("supervisor_cds", 200)],
+)
+def test_only_the_sections_supervisor_merges(client, users, partner, role, status):
+    client.force_login(users[role])
+
+    assert client.get(f"/partners/{partner.pk}/merge/").status_code == status
+
+
+def test_merge_previews_then_merges_and_the_timeline_shows_both(
+    login, supervisor_cds, cds, partner
+):
+    duplicate = PartnerFactory(name="ACFO Ottawa", sections=[cds])
+    ActivityFactory(partners=[partner], title="Kept partner's meeting")
+    ActivityFactory(partners=[duplicate], title="Duplicate's workshop")
+    client = login(supervisor_cds)
+    url = f"/partners/{partner.pk}/merge/"
+
+    preview = client.post(url, {"duplicate": duplicate.pk, "action": "preview"})
+    merged = client.post(
+        url,
+        {
+            "duplicate": duplicate.pk,
+            "action": "confirm",
+            "keep_version": partner.version,
+            "duplicate_version": duplicate.version,
+        },
+    )
+
+    assert preview.context["preview"]["activities"] == 1
+    assert merged.url == f"/partners/{partner.pk}/"
+    duplicate.refresh_from_db()
+    assert duplicate.is_archived
+    timeline = client.get(merged.url).context["timeline"]
+    assert sorted(item["title"] for item in timeline) == [
+        "Duplicate's workshop",
+        "Kept partner's meeting",
+    ]
+
+
+def test_merge_is_refused_when_a_partner_changed_since_the_preview(
+    login, supervisor_cds, cds, partner
+):
+    duplicate = PartnerFactory(name="ACFO Ottawa", sections=[cds])
+    stale_version = duplicate.version
+    duplicate.version += 1
+    duplicate.save()
+
+    response = login(supervisor_cds).post(
+        f"/partners/{partner.pk}/merge/",
+        {
+            "duplicate": duplicate.pk,
+            "action": "confirm",
+            "keep_version": partner.version,
+            "duplicate_version": stale_version,
+        },
+    )
+
+    duplicate.refresh_from_db()
+    assert "changed since the preview" in response.content.decode()
+    assert duplicate.is_archived is False
