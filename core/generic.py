@@ -33,6 +33,7 @@ class ObjectListView(RoleRequiredMixin, SingleTableMixin, FilterView):
     title = ""
     export_stem = "export"
     add_url_name = ""
+    import_url_name = ""
     add_roles: frozenset = frozenset()
 
     def get_queryset(self):
@@ -75,6 +76,7 @@ class ObjectListView(RoleRequiredMixin, SingleTableMixin, FilterView):
             table_target=TABLE_TARGET,
             export_formats=EXPORT_FORMATS,
             add_url_name=self.add_url_name if user.role in self.add_roles else "",
+            import_url_name=self.import_url_name if user.role in self.add_roles else "",
         )
         return context
 

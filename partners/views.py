@@ -37,6 +37,7 @@ class PartnerListView(PartnerQuerysetMixin, ObjectListView):
     title = gettext_lazy("Partners")
     export_stem = "partners"
     add_url_name = "partners:partner_create"
+    import_url_name = "partners:partner_import"
     add_roles = SECTION_ROLES
 
 
@@ -218,6 +219,7 @@ class ContactListView(ObjectListView):
     title = gettext_lazy("Contacts")
     export_stem = "contacts"
     add_url_name = "partners:contact_create"
+    import_url_name = "partners:contact_import"
     add_roles = SECTION_ROLES
     template_name = "partners/contact_list.html"
 

@@ -129,3 +129,32 @@ def test_sergeant_merges_two_duplicates(browser_login, live_server, supervisor_c
     assert "Safety walk in Vanier" in timeline
     assert "Vanier community barbecue" in timeline
     assert_no_axe_violations(page)
+
+
+def test_coordinator_imports_partners_from_a_spreadsheet(
+    browser_login, live_server, staff_cds, cds, tmp_path
+):
+    CommunityFactory(name="Francophone")
+    upload = tmp_path / "partenaires.csv"
+    upload.write_text(
+        "name,kind,communities,sections,status\n"
+        "Association des communautés francophones d'Ottawa,ethno_cultural,Francophone,CDS,active\n"
+        "Centre Pauline-Charron,community_association,Francophone,CDS,active\n",
+        encoding="utf-8",
+    )
+    page = browser_login("staff.cds")
+
+    page.goto(f"{live_server.url}/partners/")
+    page.get_by_role("link", name="Import").click()
+    assert_no_axe_violations(page)
+    page.locator("input[type=file]").set_input_files(str(upload))
+    page.get_by_role("button", name=re.compile("Preview|Check|Upload", re.I)).click()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name=re.compile("Confirm", re.I)).click()
+
+    assert "2 created" in page.content()
+    assert sorted(Partner.objects.values_list("name", flat=True)) == [
+        "Association des communautés francophones d'Ottawa",
+        "Centre Pauline-Charron",
+    ]
+    assert_no_axe_violations(page)

@@ -37,6 +37,8 @@ def grid_cases():
         "/partners/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=403),
         "/partners/{p}/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=403),
         "/partners/new/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
+        "/partners/import/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
+        "/contacts/import/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
         "/partners/{p}/edit/": dict(
             staff_cds=200, staff_drr=404, supervisor_cds=200, viewer=403, administrator=403
         ),
@@ -401,3 +403,17 @@ def test_merge_is_refused_when_a_partner_changed_since_the_preview(
     duplicate.refresh_from_db()
     assert "changed since the preview" in response.content.decode()
     assert duplicate.is_archived is False
+
+
+def test_import_preview_flags_a_likely_duplicate(login, staff_cds, tmp_path):
+    PartnerFactory(name="Vanier Community Association")
+    upload = tmp_path / "partners.csv"
+    upload.write_text("name,kind\nThe Vanier Community Association Inc.,community_association\n")
+
+    with upload.open("rb") as handle:
+        response = login(staff_cds).post("/partners/import/", {"file": handle})
+
+    assert response.status_code == 200
+    assert "looks like an existing partner: Vanier Community Association" in (
+        response.content.decode()
+    )

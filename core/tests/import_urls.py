@@ -1,0 +1,24 @@
+"""The project's URLs plus the import views at test-only addresses, so the machinery's
+browser flow is tested before (and independently of) the apps routing it."""
+
+from django.urls import path
+
+from config.urls import urlpatterns as project_urlpatterns
+from core.imports import ImportView
+from core.permissions import SECTION_ROLES
+
+urlpatterns = [
+    *project_urlpatterns,
+    path(
+        "test-import/partners/",
+        ImportView.as_view(kind="partners", allowed_roles=SECTION_ROLES, success_url="/partners/"),
+        name="test_import_partners",
+    ),
+    path(
+        "test-import/contacts/",
+        ImportView.as_view(
+            kind="contacts", allowed_roles=SECTION_ROLES, success_url="partners:contact_list"
+        ),
+        name="test_import_contacts",
+    ),
+]
