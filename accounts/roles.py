@@ -52,9 +52,11 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
         | perms({"events": ["checklisttemplate", "checklisttemplateitem"]}, ["add", "change"])
         | {("engagement", "review_activity"), ("partners", "merge_partner")}
     )
-    administrator = perms(REFERENCE_LISTS, ["add", "change", "delete", "view"]) | perms(
-        {"accounts": ["user"], "auth": ["group"]}, ["add", "change", "delete", "view"]
-    ) | {("partners", "view_contactexportlog")}
+    administrator = (
+        perms(REFERENCE_LISTS, ["add", "change", "delete", "view"])
+        | perms({"accounts": ["user"], "auth": ["group"]}, ["add", "change", "delete", "view"])
+        | {("partners", "view_contactexportlog")}
+    )
     return {
         Role.STAFF: staff,
         Role.SUPERVISOR: supervisor,
