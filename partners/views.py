@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
@@ -278,3 +279,12 @@ class ContactUpdateView(ObjectUpdateView):
     allowed_roles = SECTION_ROLES
     queryset = Contact.objects.select_related("partner")
     form_class = ContactForm
+
+    def get_queryset(self):
+        # A contact is managed by the sections that manage its partner.
+        editable = partners_editable_by(Partner.objects.all(), self.request.user)
+        return (
+            super()
+            .get_queryset()
+            .filter(Q(partner__isnull=True) | Q(partner__in=editable.values("pk")))
+        )

@@ -61,6 +61,17 @@ def grid_cases():
             staff_cds=403, supervisor_cds=200, viewer=403, administrator=403
         ),
     }
+    # The other section's staff and supervisor read what CDS reads, but edit nothing of CDS.
+    section_only = {"/partners/{p}/edit/", "/contacts/{c}/edit/"}
+    for url, roles in grid.items():
+        same = 404 if url in section_only else roles["staff_cds"]
+        roles.setdefault("staff_drr", same)
+        if url in section_only:
+            roles.setdefault("supervisor_drr", 404)
+        elif "history" in url:
+            roles.setdefault("supervisor_drr", 200)
+        else:
+            roles.setdefault("supervisor_drr", roles["supervisor_cds"])
     return [(url, role, status) for url, roles in grid.items() for role, status in roles.items()]
 
 
@@ -416,4 +427,21 @@ def test_import_preview_flags_a_likely_duplicate(login, staff_cds, tmp_path):
     assert response.status_code == 200
     assert "looks like an existing partner: Vanier Community Association" in (
         response.content.decode()
+    )
+
+
+def test_merge_and_import_pages_run_a_fixed_number_of_queries(login, supervisor_cds, cds, partner):
+    client = login(supervisor_cds)
+    PartnerFactory.create_batch(3, sections=[cds])
+    assert_constant_queries(
+        client,
+        f"/partners/{partner.pk}/merge/",
+        expected=5,
+        add_rows=lambda: PartnerFactory.create_batch(27, sections=[cds]),
+    )
+    assert_constant_queries(
+        client,
+        "/partners/import/",
+        expected=2,
+        add_rows=lambda: PartnerFactory.create_batch(27, sections=[cds]),
     )
