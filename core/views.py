@@ -38,6 +38,21 @@ class HomeView(RoleRequiredMixin, TemplateView):
         sections = [user.section] if user.section_id else None
         report = annual_report(year, sections)
         context["year"] = year
+        if user.is_section_staff:
+            # What needs the user's attention: work returned to them, follow-ups overdue.
+            from engagement.choices import ReviewStatus
+            from engagement.models import Activity, FollowUp
+
+            context["returned"] = list(
+                Activity.objects.filter(created_by=user, status=ReviewStatus.RETURNED).order_by(
+                    "-updated_at"
+                )[:20]
+            )
+            context["overdue"] = list(
+                FollowUp.objects.filter(owner=user, done=False, due_on__lt=timezone.localdate())
+                .select_related("activity")
+                .order_by("due_on")[:20]
+            )
         if user.section_id:
             context["figures"] = report["sections"][0]
             context["figures_label"] = user.section.name

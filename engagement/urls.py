@@ -1,21 +1,37 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from core.permissions import SECTION_ROLES, SUPERVISORS
-from core.views import coming_soon
+from . import views
 
 app_name = "engagement"
 
 urlpatterns = [
-    path("activities/", coming_soon(_("Activities"), SECTION_ROLES), name="activity_list"),
+    path("activities/", views.ActivityListView.as_view(), name="activity_list"),
+    path("activities/new/", views.ActivityCreateView.as_view(), name="activity_create"),
+    path("activities/review/", views.ReviewQueueView.as_view(), name="activity_review"),
+    path("activities/follow-ups/", views.FollowUpListView.as_view(), name="follow_up_list"),
     path(
-        "activities/review/",
-        coming_soon(_("Review queue"), SUPERVISORS),
-        name="activity_review",
+        "activities/follow-ups/<int:pk>/done/",
+        views.FollowUpDoneView.as_view(),
+        name="follow_up_done",
     ),
     path(
-        "activities/<int:pk>/",
-        coming_soon(_("Activity"), SECTION_ROLES),
-        name="activity_detail",
+        "activities/options/partners/",
+        views.PartnerOptionsView.as_view(),
+        name="partner_options",
+    ),
+    path(
+        "activities/options/contacts/",
+        views.ContactOptionsView.as_view(),
+        name="contact_options",
+    ),
+    path("activities/<int:pk>/", views.ActivityDetailView.as_view(), name="activity_detail"),
+    path("activities/<int:pk>/edit/", views.ActivityUpdateView.as_view(), name="activity_update"),
+    path("activities/<int:pk>/submit/", views.ActivitySubmitView.as_view(), name="activity_submit"),
+    path(
+        "activities/<int:pk>/approve/", views.ActivityApproveView.as_view(), name="activity_approve"
+    ),
+    path("activities/<int:pk>/return/", views.ActivityReturnView.as_view(), name="activity_return"),
+    path(
+        "activities/<int:pk>/history/", views.ActivityHistoryView.as_view(), name="activity_history"
     ),
 ]
