@@ -331,3 +331,31 @@ def test_activity_page_runs_a_fixed_number_of_queries(login, supervisor_cds, sta
         expected=11,
         add_rows=add_more,
     )
+
+
+def test_second_of_two_concurrent_edits_is_refused_and_keeps_the_typing(
+    client, staff_cds, supervisor_cds, activity
+):
+    form = {
+        "date": "2018-06-01",
+        "section": activity.section_id,
+        "type": activity.type_id,
+        "title": activity.title,
+        "people_reached": "10",
+        "staff_hours": "2",
+        "audience": "community",
+        "version": str(activity.version),
+        "action": "save",
+        "follow_ups-TOTAL_FORMS": "0",
+        "follow_ups-INITIAL_FORMS": "0",
+    }
+    client.force_login(staff_cds)
+    first = client.post(f"/activities/{activity.pk}/edit/", {**form, "people_reached": "40"})
+    client.force_login(supervisor_cds)
+    second = client.post(f"/activities/{activity.pk}/edit/", {**form, "people_reached": "55"})
+
+    activity.refresh_from_db()
+    assert first.status_code == 302
+    assert "Someone else saved this record" in second.content.decode()
+    assert second.context["form"]["people_reached"].value() == "55"
+    assert activity.people_reached == 40
