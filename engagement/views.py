@@ -68,6 +68,7 @@ class ActivityListView(ActivityQuerysetMixin, ObjectListView):
     add_url_name = "engagement:activity_create"
     add_roles = SECTION_ROLES
     table_summary_template = "engagement/activity_totals.html"
+    template_name = "engagement/activity_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
