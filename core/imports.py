@@ -18,7 +18,7 @@ import hashlib
 import io
 import os
 import re
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -120,14 +120,49 @@ class RowOutcome:
 
 
 @dataclass
+class Resolution:
+    """A question the file raises that only the person importing it can answer, such as
+    what to do with a partner name that matches no partner: create it, or use a partner
+    that is probably the same organization.
+
+    ``key`` identifies the question within the file (the confirm form sends it back with
+    the answer), ``label`` is the question as the person reads it, ``lines`` the lines that
+    raise it, ``options`` the possible answers as (value, label) pairs, ``default`` the
+    answer preselected, and ``column`` the column an error about the answer names.
+    """
+
+    key: str
+    label: str
+    lines: tuple[int, ...]
+    options: list[tuple[str, str]]
+    default: str
+    column: str = ""
+
+    @property
+    def values(self) -> list[str]:
+        return [value for value, _label in self.options]
+
+    @property
+    def first_line(self) -> int:
+        return min(self.lines) if self.lines else 1
+
+
+@dataclass
 class ImportResult:
-    """Outcome of one run: the valid rows' outcomes, every error, and whether it saved."""
+    """Outcome of one run: the valid rows' outcomes, every error, and whether it saved.
+
+    ``resolutions`` are the questions the file raised (``Importer.unresolved()``), for the
+    preview to ask; ``notes`` are lines for the person about what else the import does or
+    did (a partner created, ...), set when the file has no problem.
+    """
 
     kind: str
     dry_run: bool
     rows: list[RowOutcome] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     saved: bool = False
+    resolutions: list[Resolution] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -585,6 +620,8 @@ class Importer:
     def __init__(self) -> None:
         self.user: Any = None
         self.filename = ""
+        # Key of each Resolution → the answer the run applies (set before rows are planned).
+        self.choices: dict[str, str] = {}
 
     # Hooks for subclasses ---------------------------------------------------------------
 
@@ -625,6 +662,30 @@ class Importer:
     def after_save(self, instance: models.Model, cleaned: dict[str, Any], created: bool) -> None:
         """Save what is not a field of the model (follow-ups, checklists...)."""
 
+    def unresolved(self) -> list[Resolution]:
+        """The questions the file's rows raise, computed once every row is parsed and
+        ``load_existing`` has run; the preview asks them and the answers come back to
+        ``run(resolutions=...)``, landing in ``self.choices`` before ``plan_row``."""
+        return []
+
+    def unasked_choice(self, resolution: Resolution) -> str:
+        """The answer when nobody was asked (the command, the preview's dry run)."""
+        return resolution.default
+
+    def notes(self, result: ImportResult) -> list[str]:
+        """Lines for the person about what the import does besides its rows (dry run) or
+        did (saved), such as partners it creates. Only asked when the file has no problem."""
+        return []
+
+    @classmethod
+    def from_command_options(cls, options: Mapping[str, Any]) -> Importer:
+        """The importer ``manage.py import`` runs, configured from the command's options."""
+        return cls()
+
+    def change_reason(self) -> str:
+        """The audit history's reason for every change the import makes."""
+        return (_("Imported from %(file)s") % {"file": self.filename or self.kind})[:100]
+
     # The run -----------------------------------------------------------------------------
 
     def run(
@@ -634,11 +695,16 @@ class Importer:
         dry_run: bool,
         user: Any = None,
         filename: str | None = None,
+        resolutions: Mapping[str, str] | None = None,
     ) -> ImportResult:
         """Check every row of ``file`` and, unless ``dry_run`` or a single row has a problem,
         save them all in one transaction.
 
         ``file`` is a path, bytes (give ``filename``) or a binary file object with a name.
+        ``resolutions`` answers the questions the file raises (``unresolved()``), by
+        ``Resolution.key``: each asked question then needs one of its options, and a missing
+        or unknown answer is an error on the first line that raised it. None when nobody
+        was asked: every question takes ``unasked_choice()``.
         Raises ImportFileError when the file cannot be read at all.
         """
         content, self.filename = read_input(file, filename)
@@ -679,6 +745,9 @@ class Importer:
             parsed.append((row.line, cleaned))
 
         self.load_existing([cleaned for _line, cleaned in parsed])
+        result.resolutions = self.unresolved()
+        self.choices, choice_errors = self.choose(result.resolutions, resolutions)
+        errors.extend(choice_errors)
         planned = []
         for line, cleaned in parsed:
             plan, row_errors = self.plan_row(line, cleaned)
@@ -690,10 +759,45 @@ class Importer:
                 )
 
         result.errors = sorted(errors)
-        if result.errors or dry_run:
-            return result
-        self.save_all(planned, result)
+        if not result.errors and not dry_run:
+            self.save_all(planned, result)
+        if result.ok:
+            result.notes = self.notes(result)
         return result
+
+    def choose(
+        self, asked: list[Resolution], answers: Mapping[str, str] | None
+    ) -> tuple[dict[str, str], list[RowError]]:
+        """The answer to each question, and an error for each asked one left unanswered or
+        answered with a value that was not offered (a stale or altered form)."""
+        choices: dict[str, str] = {}
+        errors: list[RowError] = []
+        for resolution in asked:
+            if answers is None:
+                choices[resolution.key] = self.unasked_choice(resolution)
+                continue
+            value = answers.get(resolution.key) or ""
+            if value in resolution.values:
+                choices[resolution.key] = value
+            elif not value:
+                errors.append(
+                    RowError(
+                        resolution.first_line,
+                        resolution.column,
+                        _("%(question)s Choose one of the options offered.")
+                        % {"question": resolution.label},
+                    )
+                )
+            else:
+                errors.append(
+                    RowError(
+                        resolution.first_line,
+                        resolution.column,
+                        _("%(question)s “%(value)s” is not one of the options offered.")
+                        % {"question": resolution.label, "value": value[:60]},
+                    )
+                )
+        return choices, errors
 
     def check_header(self, header: list[str]) -> list[RowError]:
         """Missing required columns, unknown columns and columns named twice, on line 1."""
@@ -777,7 +881,7 @@ class Importer:
     def save_all(self, planned: list[PlannedRow], result: ImportResult) -> None:
         """Save every changed row in one transaction: if the database refuses one, none is
         saved and the refusal is reported on its line."""
-        reason = (_("Imported from %(file)s") % {"file": self.filename or self.kind})[:100]
+        reason = self.change_reason()
         line = 0
         try:
             with transaction.atomic():
@@ -901,6 +1005,11 @@ class ImportView(RoleRequiredMixin, View):
     ``success_url`` is a URL name or a path. The preview is a dry run; the uploaded file
     waits in the session (base64) with a digest the confirm form sends back, so a confirm
     imports exactly the file that was previewed, run again for real.
+
+    When the importer raises questions (``Importer.unresolved()``), the preview asks each
+    one in the confirm form: a hidden ``resolve-<n>-key`` holding ``Resolution.key`` and
+    radio buttons ``resolve-<n>`` whose values are the options; the confirm passes the
+    answers to ``run(resolutions=...)``, which refuses any value it did not offer.
     """
 
     kind = ""
@@ -964,7 +1073,11 @@ class ImportView(RoleRequiredMixin, View):
         content = base64.b64decode(stored["content"])
         try:
             result = self.importer_class().run(
-                content, filename=stored["name"], dry_run=False, user=request.user
+                content,
+                filename=stored["name"],
+                dry_run=False,
+                user=request.user,
+                resolutions=self.posted_resolutions(),
             )
         except ImportFileError as exc:
             request.session.pop(self.session_key, None)
@@ -975,7 +1088,20 @@ class ImportView(RoleRequiredMixin, View):
             # The data changed since the preview (or the database refused a row).
             return self.render_preview(result, stored["name"], "")
         messages.success(request, result.summary())
+        for note in result.notes:
+            messages.info(request, note)
         return redirect(self.get_success_url())
+
+    def posted_resolutions(self) -> dict[str, str]:
+        """The confirm form's answers, by ``Resolution.key``: ``resolve-<n>-key`` names the
+        question and ``resolve-<n>`` holds the chosen option (absent when none is chosen)."""
+        post = self.request.POST
+        answers: dict[str, str] = {}
+        for name, key in post.items():
+            match = re.fullmatch(r"resolve-(\d+)-key", name)
+            if match and key:
+                answers[key] = post.get(f"resolve-{match[1]}", "")
+        return answers
 
     def get_success_url(self) -> str:
         return resolve_url(self.success_url)

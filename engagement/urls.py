@@ -1,5 +1,8 @@
 from django.urls import path
 
+from core.imports import ImportView
+from core.permissions import SECTION_ROLES
+
 from . import views
 
 app_name = "engagement"
@@ -8,6 +11,13 @@ urlpatterns = [
     path("activities/", views.ActivityListView.as_view(), name="activity_list"),
     path("activities/new/", views.ActivityCreateView.as_view(), name="activity_create"),
     path("activities/review/", views.ReviewQueueView.as_view(), name="activity_review"),
+    path(
+        "activities/import/",
+        ImportView.as_view(
+            kind="activities", allowed_roles=SECTION_ROLES, success_url="engagement:activity_list"
+        ),
+        name="activity_import",
+    ),
     path("activities/follow-ups/", views.FollowUpListView.as_view(), name="follow_up_list"),
     path(
         "activities/follow-ups/<int:pk>/done/",

@@ -66,6 +66,7 @@ class ActivityListView(ActivityQuerysetMixin, ObjectListView):
     title = gettext_lazy("Activities")
     export_stem = "activities"
     add_url_name = "engagement:activity_create"
+    import_url_name = "engagement:activity_import"
     add_roles = SECTION_ROLES
     table_summary_template = "engagement/activity_totals.html"
     template_name = "engagement/activity_list.html"

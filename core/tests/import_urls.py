@@ -21,4 +21,11 @@ urlpatterns = [
         ),
         name="test_import_contacts",
     ),
+    path(
+        "test-import/activities/",
+        ImportView.as_view(
+            kind="activities", allowed_roles=SECTION_ROLES, success_url="/activities/"
+        ),
+        name="test_import_activities",
+    ),
 ]

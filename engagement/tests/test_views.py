@@ -46,6 +46,9 @@ def grid_cases():
             staff_cds=403, supervisor_cds=200, supervisor_drr=200, viewer=403, administrator=403
         ),
         "/activities/follow-ups/": dict(staff_cds=200, supervisor_cds=200, viewer=403),
+        "/activities/import/": dict(
+            staff_cds=200, supervisor_cds=200, viewer=403, administrator=403
+        ),
         "/activities/options/partners/?field=partners&partners-search=van": dict(
             staff_cds=200, supervisor_cds=200, viewer=403, administrator=403
         ),

@@ -1,6 +1,10 @@
-"""``python manage.py import KIND FILE [--dry-run] [--user USERNAME]`` (DESIGN.md, "Fixed
-addresses and commands"): the same importers as the browser flow, for files too many to
-upload one by one and for scripted migrations from the old spreadsheets."""
+"""``python manage.py import KIND FILE [--dry-run] [--user USERNAME] [--no-create-partners]``
+(DESIGN.md, "Fixed addresses and commands"): the same importers as the browser flow, for
+files too many to upload one by one and for scripted migrations from the old spreadsheets.
+
+Nobody is asked the questions the browser preview asks (``Importer.unresolved()``): each
+takes the importer's ``unasked_choice``, and the ``notes`` of the run say what followed
+(for activities, one line per partner created)."""
 
 from __future__ import annotations
 
@@ -33,6 +37,14 @@ class Command(BaseCommand):
             metavar="USERNAME",
             help="Record this user as the author of the changes in the audit history.",
         )
+        parser.add_argument(
+            "--no-create-partners",
+            action="store_true",
+            help=(
+                "Lists that name partners (activities): a partner name that matches no "
+                "partner is an error, instead of a new partner."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         importers = load_importers()
@@ -53,7 +65,8 @@ class Command(BaseCommand):
 
         dry_run = options["dry_run"]
         try:
-            result = importers[kind]().run(options["file"], dry_run=dry_run, user=user)
+            importer = importers[kind].from_command_options(options)
+            result = importer.run(options["file"], dry_run=dry_run, user=user)
         except ImportFileError as exc:
             raise CommandError(str(exc)) from None
 
@@ -68,6 +81,8 @@ class Command(BaseCommand):
                     _("line %(line)s: %(action)s %(label)s")
                     % {"line": row.line, "action": row.action_display, "label": row.label}
                 )
+        for note in result.notes:
+            self.stdout.write(note)
         self.stdout.write(self.style.SUCCESS(result.summary()))
         if dry_run:
             self.stdout.write(_("dry run: nothing saved"))

@@ -1,0 +1,468 @@
+"""Activities from the sections' old logs (DESIGN.md, "Import and export").
+
+An activity is matched to an existing one by section, date and title (``name_key``: case,
+accents and spacing ignored), so importing the same sheet twice creates nothing new.
+Reference lists (sections, activity types, communities, staff) are never created by an
+import: an unknown value is an error. Partners are the exception, because the old logs name
+organizations nobody entered anywhere else: a partner name that matches no partner becomes
+a question in the preview (``Importer.unresolved()``), create it or use a partner it
+probably means (``partners.duplicates.likely_duplicates``), and the command creates it
+unless told not to (``--no-create-partners``).
+
+Who may import what follows the review workflow (engagement.services): section staff and
+supervisors import their own section's activities only, and only a supervisor (or an
+administrator, or the command without ``--user``) imports them as approved; a blank status
+is approved for them and submitted for staff, whose activities a supervisor then reviews.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.choices import Role
+from accounts.models import Section
+from core.imports import (
+    CREATE,
+    Importer,
+    ImportResult,
+    PlannedRow,
+    Resolution,
+    Row,
+    RowError,
+    RowParser,
+    batched,
+    index_by_key,
+    lookup_names,
+    lookup_one,
+    parse_choice,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    register,
+    split_list,
+)
+from core.models import match_key, name_key
+from partners.choices import PartnerKind, PartnerStatus
+from partners.duplicates import likely_duplicates
+from partners.models import Community, Partner
+
+from .choices import ReviewAction, ReviewStatus
+from .models import Activity, ActivityReview, ActivityType
+
+# Answers to "what to do with this unknown partner name" (Resolution options).
+CREATE_PARTNER = "create"
+USE_PARTNER = "partner:"
+# Statuses a file may give: returned needs a reviewer's comment, so it is never imported.
+IMPORT_STATUSES = (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.APPROVED)
+# The review step an imported activity of each status starts its trail with.
+REVIEW_ACTIONS = {
+    ReviewStatus.SUBMITTED: ReviewAction.SUBMITTED,
+    ReviewStatus.APPROVED: ReviewAction.APPROVED,
+}
+PARTNER_NAME_LENGTH = Partner._meta.get_field("name").max_length
+
+
+@dataclass(frozen=True)
+class UnknownPartner:
+    """A partner name of a row that matches no partner, until the run's choice for it
+    (``Importer.choices``) turns it into a partner."""
+
+    key: str
+
+
+@dataclass
+class NewPartnerName:
+    """A partner name that matches no partner: its first spelling in the file, the lines
+    that use it, and, when the choice is to create it, the partner to create and the
+    sections of the rows that use it (the new partner works with those)."""
+
+    name: str
+    lines: list[int] = field(default_factory=list)
+    partner: Partner | None = None
+    sections: dict[int, Section] = field(default_factory=dict)
+
+
+def parse_hours(value: str) -> Decimal:
+    """Staff hours such as 2.5: zero or more, to the hundredth of an hour at most."""
+    hours = parse_decimal(value)
+    # Quantized, so "2.500" is 2.50 and equals the 2.50 an earlier import saved.
+    rounded = hours.quantize(Decimal("0.01"))
+    if hours != rounded:
+        raise ValidationError(
+            _("“%(value)s” has more than 2 decimals; write hours such as 2.5 or 1.25.")
+            % {"value": value}
+        )
+    return rounded
+
+
+def parse_status(value: str) -> str:
+    """draft, submitted or approved, by code or label, any case."""
+    message = _("“%(value)s” is not one of: %(choices)s.") % {
+        "value": value,
+        "choices": ", ".join(IMPORT_STATUSES),
+    }
+    try:
+        status = parse_choice(value, ReviewStatus)
+    except ValidationError:
+        raise ValidationError(message) from None
+    if status not in IMPORT_STATUSES:
+        raise ValidationError(message)
+    return status
+
+
+@register
+class ActivityImporter(Importer):
+    """An activity log: one row per activity a section's staff took part in."""
+
+    kind = "activities"
+    model = Activity
+    title = gettext_lazy("Import activities")
+    required_columns = ("date", "section", "type", "title")
+    optional_columns = (
+        "partners",
+        "people_reached",
+        "staff_hours",
+        "status",
+        "summary",
+        "staff",
+        "communities",
+        "ward",
+    )
+    column_help = {
+        "date": gettext_lazy("The day of the activity, as YYYY-MM-DD (2018-06-01)."),
+        "section": gettext_lazy("The code of the section, such as CDS."),
+        "type": gettext_lazy(
+            "The activity type's code or name, as in the activity types list (meeting, "
+            "Workshop or training, ...)."
+        ),
+        "title": gettext_lazy(
+            "What the activity was. An activity of the same section on the same date with "
+            "the same title (ignoring case, accents and spacing) is updated, not added again."
+        ),
+        "partners": gettext_lazy(
+            "Partners' names, separated by ;. For a name that matches no partner you choose, "
+            "before anything is saved, between creating the partner and using one that "
+            "looks the same."
+        ),
+        "people_reached": gettext_lazy("A head count: a whole number, 0 or more."),
+        "staff_hours": gettext_lazy("Hours of staff time, such as 2.5 (0 or more)."),
+        "status": gettext_lazy(
+            "Draft, Submitted or Approved. Blank: Approved, or Submitted when the person "
+            "importing is not a supervisor (a supervisor then reviews the activities)."
+        ),
+        "summary": gettext_lazy("What happened, in a few sentences."),
+        "staff": gettext_lazy("Usernames of the staff involved, separated by ;."),
+        "communities": gettext_lazy(
+            "Communities engaged, separated by ; and named as in the communities list."
+        ),
+        "ward": gettext_lazy("Ward or neighbourhood."),
+    }
+
+    def __init__(self, *, create_partners: bool = True) -> None:
+        """``create_partners=False``: a partner name that matches no partner is an error
+        rather than a question (``manage.py import activities --no-create-partners``)."""
+        super().__init__()
+        self.create_partners = create_partners
+
+    @classmethod
+    def from_command_options(cls, options: Mapping[str, Any]) -> ActivityImporter:
+        return cls(create_partners=not options.get("no_create_partners", False))
+
+    # Reference lists ---------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        # Oldest first, so that if two share a folded name the same one always matches.
+        self.sections = index_by_key(Section.objects.order_by("pk"), lambda s: name_key(s.code))
+        # A type by code ("consultation_session", "consultation session") or by name;
+        # codes first, so a type named like another's code never hides that type.
+        types = list(ActivityType.objects.order_by("pk"))
+        self.types: dict[str, ActivityType] = {}
+        for activity_type in types:
+            self.types.setdefault(name_key(activity_type.code), activity_type)
+            spaced = activity_type.code.replace("_", " ").replace("-", " ")
+            self.types.setdefault(name_key(spaced), activity_type)
+        for activity_type in types:
+            self.types.setdefault(name_key(activity_type.name), activity_type)
+        self.communities = index_by_key(
+            Community.objects.order_by("pk"), lambda c: name_key(c.name)
+        )
+        self.staff = index_by_key(
+            get_user_model().objects.only("pk", "username").order_by("pk"),
+            lambda user: name_key(user.username),
+        )
+        self.partners = index_by_key(
+            Partner.objects.only("pk", "name", "name_key").order_by("pk"),
+            lambda partner: partner.name_key,
+        )
+        self.new_partner_names: dict[str, NewPartnerName] = {}
+        # Partners offered as "use existing partner", by pk, for the rows that choose one.
+        self.offered: dict[int, Partner] = {}
+        self.existing: dict[tuple[int, Any, str], Activity] = {}
+
+    # Rows ----------------------------------------------------------------------------------
+
+    def parse_row(self, row: Row) -> tuple[dict[str, Any] | None, list[RowError]]:
+        p = RowParser(row)
+        cleaned = {
+            "date": p.parse("date", parse_date, required=True),
+            "section": p.parse(
+                "section",
+                lookup_one,
+                self.sections,
+                _("Unknown section code “%(name)s”."),
+                required=True,
+            ),
+            "type": p.parse(
+                "type",
+                lookup_one,
+                self.types,
+                _(
+                    "Unknown activity type “%(name)s”. Use a code or name of the activity "
+                    "types list (an administrator can add one)."
+                ),
+                required=True,
+            ),
+            "title": p.text("title", required=True),
+            "partners": p.parse("partners", self.find_partners, row.line),
+            "people_reached": p.parse("people_reached", parse_int),
+            "staff_hours": p.parse("staff_hours", parse_hours),
+            "status": p.parse("status", parse_status),
+            "summary": p.text("summary"),
+            "staff": p.parse("staff", lookup_names, self.staff, _("Unknown usernames: %(names)s.")),
+            "communities": p.parse(
+                "communities",
+                lookup_names,
+                self.communities,
+                _(
+                    "Unknown communities: %(names)s. Use the names of the communities list "
+                    "(an administrator can add one)."
+                ),
+            ),
+            "ward": p.text("ward"),
+        }
+        for column, message in self.permission_errors(cleaned):
+            p.error(column, message)
+        return p.result(cleaned)
+
+    def find_partners(self, value: str, line: int) -> list[Partner | UnknownPartner]:
+        """The partners a ";"-separated cell names (``name_key``). A name matching none is
+        an UnknownPartner for the run's choice, or an error without ``create_partners``."""
+        found: list[Partner | UnknownPartner] = []
+        unknown: list[str] = []
+        for name in split_list(value):
+            key = name_key(name)
+            partner = self.partners.get(key)
+            if partner is None:
+                if len(name) > PARTNER_NAME_LENGTH:
+                    raise ValidationError(
+                        _("A partner's name has at most %(limit)s characters: “%(name)s…”.")
+                        % {"limit": PARTNER_NAME_LENGTH, "name": name[:40]}
+                    )
+                unknown.append(name)
+                partner = UnknownPartner(key)
+            if partner not in found:
+                found.append(partner)
+        if unknown and not self.create_partners:
+            raise ValidationError(
+                _("No partner is named: %(names)s. Import or add the partners first.")
+                % {"names": ", ".join(unknown)}
+            )
+        for name in unknown:
+            entry = self.new_partner_names.setdefault(name_key(name), NewPartnerName(name))
+            if line not in entry.lines:
+                entry.lines.append(line)
+        return found
+
+    def may_approve(self) -> bool:
+        """Supervisors approve (engagement.services); the command without ``--user`` and
+        administrators (IT migrating the old logs) are not limited."""
+        user = self.user
+        return (
+            user is None or user.is_superuser or user.role in (Role.SUPERVISOR, Role.ADMINISTRATOR)
+        )
+
+    def permission_errors(self, cleaned: dict[str, Any]) -> list[tuple[str, str]]:
+        """Section staff and supervisors import their own section's activities; only a
+        supervisor imports them approved."""
+        user = self.user
+        if user is None or user.is_superuser or user.role == Role.ADMINISTRATOR:
+            return []
+        errors = []
+        section = cleaned["section"]
+        if section is not None and section.pk != user.section_id:
+            errors.append(
+                (
+                    "section",
+                    _("You can import the activities of your own section only."),
+                )
+            )
+        if cleaned["status"] == ReviewStatus.APPROVED and not self.may_approve():
+            errors.append(
+                (
+                    "status",
+                    _(
+                        "Only a supervisor imports approved activities: write submitted (or "
+                        "leave the cell blank) so that a supervisor reviews them."
+                    ),
+                )
+            )
+        return errors
+
+    def identity(self, cleaned: dict[str, Any]) -> tuple[Hashable, str]:
+        return self._key(cleaned), "title"
+
+    @staticmethod
+    def _key(cleaned: dict[str, Any]) -> tuple[int, Any, str]:
+        return cleaned["section"].pk, cleaned["date"], name_key(cleaned["title"])
+
+    def duplicate_message(self, first_line: int) -> str:
+        return _(
+            "Line %(line)s already has an activity of this section on this date with this title."
+        ) % {"line": first_line}
+
+    def load_existing(self, cleaned_rows: list[dict[str, Any]]) -> None:
+        dates = {cleaned["date"] for cleaned in cleaned_rows}
+        section_pks = {cleaned["section"].pk for cleaned in cleaned_rows}
+        for batch in batched(sorted(dates)):
+            activities = (
+                Activity.objects.filter(date__in=batch, section_id__in=section_pks)
+                # plan_row compares the links of each matched activity with the row's.
+                .prefetch_related("partners", "staff", "communities")
+                .order_by("pk")
+            )
+            for activity in activities:
+                key = (activity.section_id, activity.date, name_key(activity.title))
+                self.existing.setdefault(key, activity)
+
+    def find_existing(self, cleaned: dict[str, Any]) -> Activity | None:
+        return self.existing.get(self._key(cleaned))
+
+    def kept_on_update(self, cleaned: dict[str, Any]) -> set[str]:
+        # Matched on these: "MEETING with the  centre" does not retitle the activity.
+        return {"section", "date", "title"}
+
+    def row_label(self, cleaned: dict[str, Any]) -> str:
+        return f"{cleaned['date']:%Y-%m-%d} {cleaned['section'].code}: {cleaned['title']}"
+
+    # Partner names that match no partner -------------------------------------------------
+
+    def unresolved(self) -> list[Resolution]:
+        """One question per unknown partner name: create it, or use a likely duplicate.
+        The preselected answer is the one partner whose ``match_key`` equals the name's,
+        when there is exactly one; otherwise creating it."""
+        resolutions = []
+        for key, entry in self.new_partner_names.items():
+            options = [
+                (
+                    CREATE_PARTNER,
+                    _("Create a new partner named “%(name)s”") % {"name": entry.name},
+                )
+            ]
+            exact = []
+            for partner in likely_duplicates(entry.name):
+                self.offered[partner.pk] = partner
+                label = _("Use existing partner “%(name)s”") % {"name": partner.name}
+                if partner.is_archived:
+                    label = _("%(option)s (archived)") % {"option": label}
+                options.append((f"{USE_PARTNER}{partner.pk}", label))
+                if partner.match_key == match_key(entry.name):
+                    exact.append(partner)
+            default = f"{USE_PARTNER}{exact[0].pk}" if len(exact) == 1 else CREATE_PARTNER
+            resolutions.append(
+                Resolution(
+                    key=key,
+                    label=_("No partner is named “%(name)s”.") % {"name": entry.name},
+                    lines=tuple(entry.lines),
+                    options=options,
+                    default=default,
+                    column="partners",
+                )
+            )
+        return resolutions
+
+    def unasked_choice(self, resolution: Resolution) -> str:
+        # The command creates the partners (DESIGN.md: the old logs name them first).
+        return CREATE_PARTNER
+
+    def chosen_partner(self, key: str, section: Section) -> Partner:
+        """The partner an unknown name stands for, by the run's choice: an offered existing
+        partner, or the one new partner every row using the name shares (unsaved until
+        the first of those rows is saved)."""
+        choice = self.choices.get(key, CREATE_PARTNER)
+        if choice.startswith(USE_PARTNER):
+            return self.offered[int(choice.removeprefix(USE_PARTNER))]
+        entry = self.new_partner_names[key]
+        if entry.partner is None:
+            entry.partner = Partner(
+                name=entry.name, kind=PartnerKind.OTHER, status=PartnerStatus.ACTIVE
+            )
+        entry.sections.setdefault(section.pk, section)
+        return entry.partner
+
+    def plan_row(
+        self, line: int, cleaned: dict[str, Any]
+    ) -> tuple[PlannedRow | None, list[RowError]]:
+        cleaned = dict(cleaned)
+        if cleaned["partners"]:
+            partners: list[Partner] = []
+            for partner in cleaned["partners"]:
+                if isinstance(partner, UnknownPartner):
+                    partner = self.chosen_partner(partner.key, cleaned["section"])
+                if partner not in partners:
+                    partners.append(partner)
+            cleaned["partners"] = partners
+        if cleaned["status"] is None and self.find_existing(cleaned) is None:
+            # DESIGN.md: imported activities are approved unless the file says otherwise;
+            # for staff, the default is the review queue (see permission_errors).
+            cleaned["status"] = (
+                ReviewStatus.APPROVED if self.may_approve() else ReviewStatus.SUBMITTED
+            )
+        return super().plan_row(line, cleaned)
+
+    # Saving --------------------------------------------------------------------------------
+
+    def save_row(self, plan: PlannedRow, reason: str) -> None:
+        for partner in plan.m2m.get("partners", []):
+            if partner.pk is None:
+                self.save_new_partner(partner, reason)
+        if plan.action == CREATE and self.user is not None:
+            plan.instance.created_by = self.user
+        super().save_row(plan, reason)
+
+    def save_new_partner(self, partner: Partner, reason: str) -> None:
+        """Create a partner an unknown name stands for, through ``save()`` so the audit
+        history has it, working with the sections of the rows that name it."""
+        # Its name was checked when the row was read; kind and status are valid constants.
+        entry = self.new_partner_names[name_key(partner.name)]
+        if self.user is not None:
+            partner._history_user = self.user
+        partner._change_reason = reason
+        partner.save()
+        partner.sections.set(list(entry.sections.values()))
+
+    def after_save(self, instance: Activity, cleaned: dict[str, Any], created: bool) -> None:
+        action = REVIEW_ACTIONS.get(instance.status)
+        if created and action is not None and self.user is not None:
+            ActivityReview.objects.create(
+                activity=instance, action=action, by=self.user, comment=self.change_reason()
+            )
+
+    def notes(self, result: ImportResult) -> list[str]:
+        notes = []
+        for entry in self.new_partner_names.values():
+            if entry.partner is None:
+                continue
+            values = {"name": entry.name, "lines": ", ".join(str(n) for n in entry.lines)}
+            if result.saved:
+                notes.append(_("Created partner “%(name)s” (lines %(lines)s).") % values)
+            elif result.dry_run:
+                notes.append(_("Would create partner “%(name)s” (lines %(lines)s).") % values)
+        return notes
