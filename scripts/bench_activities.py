@@ -428,6 +428,8 @@ def run_benchmark(args) -> int:
     links = Activity.partners.through.objects.count()
     print()
     print(f"Inroads benchmark, {date.today().isoformat()}: {machine()}")
+    # Another busy process on the machine skews the figures: say so.
+    print(f"load average (1 min): {args.load_at_start:.2f} at start, {os.getloadavg()[0]:.2f} now")
     print(
         f"{Activity.objects.count():,} activities, {links:,} partner links, "
         f"{Partner.objects.count():,} partners; {WARMUPS} warm-up + {RUNS} runs per page"
@@ -500,6 +502,7 @@ def main() -> int:
     )
     parser.add_argument("--seed", type=int, default=2018, help="random seed (default 2018)")
     args = parser.parse_args()
+    args.load_at_start = os.getloadavg()[0]
     target = 1_000_000 if args.million else args.activities
 
     db = bench_database()
