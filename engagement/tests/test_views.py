@@ -56,6 +56,14 @@ def grid_cases():
             staff_cds=200, supervisor_cds=200, viewer=403, administrator=403
         ),
     }
+    # Unless written out: an administrator uses none of these pages, and the other section's
+    # staff and supervisor get what CDS's get (reading is open to both sections).
+    for roles in grid.values():
+        roles.setdefault("administrator", 403)
+        roles.setdefault("staff_drr", roles.get("staff_cds"))
+        roles.setdefault("supervisor_drr", roles.get("supervisor_cds"))
+        for role in ("staff_cds", "supervisor_cds", "viewer"):
+            roles.setdefault(role, 403)
     return [(url, role, status) for url, roles in grid.items() for role, status in roles.items()]
 
 
