@@ -53,6 +53,13 @@ class HomeView(RoleRequiredMixin, TemplateView):
                 .select_related("activity")
                 .order_by("due_on")[:20]
             )
+            from events.models import EventTask
+
+            context["overdue_tasks"] = list(
+                EventTask.objects.filter(owner=user, done=False, due_on__lt=timezone.localdate())
+                .select_related("event")
+                .order_by("due_on")[:20]
+            )
         if user.section_id:
             context["figures"] = report["sections"][0]
             context["figures_label"] = user.section.name

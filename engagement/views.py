@@ -177,6 +177,9 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
             "section": user.section_id,
             "staff": [user.pk],
         }
+        event_id = self.request.GET.get("event", "")
+        if event_id.isdigit():
+            initial.update(self.initial_from_event(int(event_id)))
         source = self.request.GET.get("copy", "")
         if source.isdigit():
             earlier = activities_visible_to(Activity.objects.all(), user).filter(pk=source).first()
@@ -190,6 +193,31 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
                 for field in COPIED_MANY:
                     initial[field] = list(getattr(earlier, field).values_list("pk", flat=True))
         return initial
+
+    def initial_from_event(self, event_id: int) -> dict:
+        """A completed event logged as an activity: its date, partners and attendance."""
+        from events.choices import EventRole
+        from events.models import Event
+
+        from .models import ActivityType
+
+        event = Event.objects.filter(pk=event_id).prefetch_related("partners__communities").first()
+        if event is None:
+            return {}
+        code = "event_hosted" if event.role == EventRole.ORGANIZED else "event_attended"
+        activity_type = ActivityType.objects.filter(code=code).first()
+        return {
+            "date": timezone.localtime(event.starts_at).date(),
+            "title": event.title,
+            "type": activity_type.pk if activity_type else None,
+            "partners": [p.pk for p in event.partners.all()],
+            "communities": sorted(
+                {c.pk for p in event.partners.all() for c in p.communities.all()}
+            ),
+            "people_reached": event.actual_attendance or 0,
+            "location": event.venue,
+            "event": event.pk,
+        }
 
     def get_context_data(self, **kwargs):
         return {

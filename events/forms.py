@@ -1,0 +1,88 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.choices import Role
+from accounts.models import Section, User
+from core.widgets import TypeaheadMultiple
+from partners.models import Partner
+
+from .models import ChecklistTemplate, Event, RunOfShowItem, Speaker
+
+LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "section",
+            "role",
+            "status",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "partners",
+            "description",
+            "expected_attendance",
+            "actual_attendance",
+            "budget",
+            "actual_cost",
+            "funds_raised",
+            "funds_beneficiary",
+            "evaluation",
+        ]
+        widgets = {
+            "starts_at": LOCAL_DATETIME,
+            "ends_at": LOCAL_DATETIME,
+            "partners": TypeaheadMultiple(search_url_name="engagement:partner_options"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "evaluation": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        sections = Section.objects.filter(is_active=True)
+        if user.section_id:
+            sections = sections.filter(pk=user.section_id)
+        self.fields["section"].queryset = sections
+        self.fields["section"].empty_label = None
+        self.fields["partners"].queryset = Partner.objects.filter(is_archived=False)
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+            self.fields[name].help_text = _("Ottawa time.")
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at < starts_at:
+            self.add_error("ends_at", _("The event cannot end before it starts."))
+        return cleaned
+
+
+SpeakerFormSet = forms.inlineformset_factory(
+    Event,
+    Speaker,
+    fields=["name", "title", "organization", "topic", "position"],
+    extra=1,
+    can_delete=True,
+)
+RunOfShowFormSet = forms.inlineformset_factory(
+    Event,
+    RunOfShowItem,
+    fields=["position", "starts_at", "title", "notes"],
+    widgets={"starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")},
+    extra=1,
+    can_delete=True,
+)
+
+
+class ApplyChecklistForm(forms.Form):
+    template = forms.ModelChoiceField(
+        queryset=ChecklistTemplate.objects.all(), label=_("Checklist template")
+    )
+    owner = forms.ModelChoiceField(
+        queryset=User.objects.filter(role__in=[Role.STAFF, Role.SUPERVISOR], is_active=True),
+        required=False,
+        label=_("Owner of the tasks"),
+    )

@@ -1,0 +1,42 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from .models import Event
+
+TABLE_ATTRS = {"class": "table table-sm table-striped align-middle"}
+
+
+class EventTable(tables.Table):
+    starts_at = tables.DateTimeColumn(format="Y-m-d H:i", verbose_name=_("Starts"))
+    title = tables.Column(linkify=True)
+    section = tables.Column(accessor="section__code", verbose_name=_("Section"))
+    partners = tables.ManyToManyColumn(orderable=False)
+    expected_attendance = tables.Column(attrs={"td": {"class": "text-end"}})
+    actual_attendance = tables.Column(attrs={"td": {"class": "text-end"}})
+    funds_raised = tables.Column(attrs={"td": {"class": "text-end"}})
+    # In exports only.
+    ends_at = tables.DateTimeColumn(format="Y-m-d H:i", visible=False)
+    budget = tables.Column(visible=False)
+    actual_cost = tables.Column(visible=False)
+    funds_beneficiary = tables.Column(visible=False)
+
+    class Meta:
+        model = Event
+        fields = [
+            "starts_at",
+            "title",
+            "section",
+            "role",
+            "status",
+            "venue",
+            "partners",
+            "expected_attendance",
+            "actual_attendance",
+            "funds_raised",
+            "ends_at",
+            "budget",
+            "actual_cost",
+            "funds_beneficiary",
+        ]
+        attrs = TABLE_ATTRS
+        empty_text = _("No event matches these filters.")
