@@ -8,6 +8,11 @@ app_name = "accounts"
 urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path(
+        "calendar-token/reset/",
+        views.CalendarTokenResetView.as_view(),
+        name="calendar_token_reset",
+    ),
+    path(
         "password/",
         auth_views.PasswordChangeView.as_view(
             template_name="registration/password_change.html",

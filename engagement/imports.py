@@ -7,7 +7,8 @@ import: an unknown value is an error. Partners are the exception, because the ol
 organizations nobody entered anywhere else: a partner name that matches no partner becomes
 a question in the preview (``Importer.unresolved()``), create it or use a partner it
 probably means (``partners.duplicates.likely_duplicates``), and the command creates it
-unless told not to (``--no-create-partners``).
+unless told not to (``--no-create-partners``). That part is ``partners.imports.
+PartnerNamesMixin``, which the events importer shares.
 
 Who may import what follows the review workflow (engagement.services): section staff and
 supervisors import their own section's activities only, and only a supervisor (or an
@@ -17,8 +18,7 @@ is approved for them and submitted for staff, whose activities a supervisor then
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Hashable
 from decimal import Decimal
 from typing import Any
 
@@ -32,9 +32,7 @@ from accounts.models import Section
 from core.imports import (
     CREATE,
     Importer,
-    ImportResult,
     PlannedRow,
-    Resolution,
     Row,
     RowError,
     RowParser,
@@ -47,19 +45,23 @@ from core.imports import (
     parse_decimal,
     parse_int,
     register,
-    split_list,
 )
-from core.models import match_key, name_key
-from partners.choices import PartnerKind, PartnerStatus
-from partners.duplicates import likely_duplicates
-from partners.models import Community, Partner
+from core.models import name_key
+
+# The partner-name handling moved to partners.imports; its names stay importable from here.
+from partners.imports import (  # noqa: F401
+    CREATE_PARTNER,
+    PARTNER_NAME_LENGTH,
+    USE_PARTNER,
+    NewPartnerName,
+    PartnerNamesMixin,
+    UnknownPartner,
+)
+from partners.models import Community
 
 from .choices import ReviewAction, ReviewStatus
 from .models import Activity, ActivityReview, ActivityType
 
-# Answers to "what to do with this unknown partner name" (Resolution options).
-CREATE_PARTNER = "create"
-USE_PARTNER = "partner:"
 # Statuses a file may give: returned needs a reviewer's comment, so it is never imported.
 IMPORT_STATUSES = (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.APPROVED)
 # The review step an imported activity of each status starts its trail with.
@@ -67,27 +69,6 @@ REVIEW_ACTIONS = {
     ReviewStatus.SUBMITTED: ReviewAction.SUBMITTED,
     ReviewStatus.APPROVED: ReviewAction.APPROVED,
 }
-PARTNER_NAME_LENGTH = Partner._meta.get_field("name").max_length
-
-
-@dataclass(frozen=True)
-class UnknownPartner:
-    """A partner name of a row that matches no partner, until the run's choice for it
-    (``Importer.choices``) turns it into a partner."""
-
-    key: str
-
-
-@dataclass
-class NewPartnerName:
-    """A partner name that matches no partner: its first spelling in the file, the lines
-    that use it, and, when the choice is to create it, the partner to create and the
-    sections of the rows that use it (the new partner works with those)."""
-
-    name: str
-    lines: list[int] = field(default_factory=list)
-    partner: Partner | None = None
-    sections: dict[int, Section] = field(default_factory=dict)
 
 
 def parse_hours(value: str) -> Decimal:
@@ -119,7 +100,7 @@ def parse_status(value: str) -> str:
 
 
 @register
-class ActivityImporter(Importer):
+class ActivityImporter(PartnerNamesMixin, Importer):
     """An activity log: one row per activity a section's staff took part in."""
 
     kind = "activities"
@@ -166,19 +147,14 @@ class ActivityImporter(Importer):
         "ward": gettext_lazy("Ward or neighbourhood."),
     }
 
-    def __init__(self, *, create_partners: bool = True) -> None:
-        """``create_partners=False``: a partner name that matches no partner is an error
-        rather than a question (``manage.py import activities --no-create-partners``)."""
-        super().__init__()
-        self.create_partners = create_partners
-
-    @classmethod
-    def from_command_options(cls, options: Mapping[str, Any]) -> ActivityImporter:
-        return cls(create_partners=not options.get("no_create_partners", False))
+    # ``ActivityImporter(create_partners=False)``: a partner name that matches no partner
+    # is an error rather than a question (``manage.py import activities
+    # --no-create-partners``); see PartnerNamesMixin.
 
     # Reference lists ---------------------------------------------------------------------
 
     def prepare(self) -> None:
+        super().prepare()  # partner names (PartnerNamesMixin)
         # Oldest first, so that if two share a folded name the same one always matches.
         self.sections = index_by_key(Section.objects.order_by("pk"), lambda s: name_key(s.code))
         # A type by code ("consultation_session", "consultation session") or by name;
@@ -198,13 +174,6 @@ class ActivityImporter(Importer):
             get_user_model().objects.only("pk", "username").order_by("pk"),
             lambda user: name_key(user.username),
         )
-        self.partners = index_by_key(
-            Partner.objects.only("pk", "name", "name_key").order_by("pk"),
-            lambda partner: partner.name_key,
-        )
-        self.new_partner_names: dict[str, NewPartnerName] = {}
-        # Partners offered as "use existing partner", by pk, for the rows that choose one.
-        self.offered: dict[int, Partner] = {}
         self.existing: dict[tuple[int, Any, str], Activity] = {}
 
     # Rows ----------------------------------------------------------------------------------
@@ -251,35 +220,6 @@ class ActivityImporter(Importer):
         for column, message in self.permission_errors(cleaned):
             p.error(column, message)
         return p.result(cleaned)
-
-    def find_partners(self, value: str, line: int) -> list[Partner | UnknownPartner]:
-        """The partners a ";"-separated cell names (``name_key``). A name matching none is
-        an UnknownPartner for the run's choice, or an error without ``create_partners``."""
-        found: list[Partner | UnknownPartner] = []
-        unknown: list[str] = []
-        for name in split_list(value):
-            key = name_key(name)
-            partner = self.partners.get(key)
-            if partner is None:
-                if len(name) > PARTNER_NAME_LENGTH:
-                    raise ValidationError(
-                        _("A partner's name has at most %(limit)s characters: “%(name)s…”.")
-                        % {"limit": PARTNER_NAME_LENGTH, "name": name[:40]}
-                    )
-                unknown.append(name)
-                partner = UnknownPartner(key)
-            if partner not in found:
-                found.append(partner)
-        if unknown and not self.create_partners:
-            raise ValidationError(
-                _("No partner is named: %(names)s. Import or add the partners first.")
-                % {"names": ", ".join(unknown)}
-            )
-        for name in unknown:
-            entry = self.new_partner_names.setdefault(name_key(name), NewPartnerName(name))
-            if line not in entry.lines:
-                entry.lines.append(line)
-        return found
 
     def may_approve(self) -> bool:
         """Supervisors approve (engagement.services); the command without ``--user`` and
@@ -352,73 +292,11 @@ class ActivityImporter(Importer):
     def row_label(self, cleaned: dict[str, Any]) -> str:
         return f"{cleaned['date']:%Y-%m-%d} {cleaned['section'].code}: {cleaned['title']}"
 
-    # Partner names that match no partner -------------------------------------------------
-
-    def unresolved(self) -> list[Resolution]:
-        """One question per unknown partner name: create it, or use a likely duplicate.
-        The preselected answer is the one partner whose ``match_key`` equals the name's,
-        when there is exactly one; otherwise creating it."""
-        resolutions = []
-        for key, entry in self.new_partner_names.items():
-            options = [
-                (
-                    CREATE_PARTNER,
-                    _("Create a new partner named “%(name)s”") % {"name": entry.name},
-                )
-            ]
-            exact = []
-            for partner in likely_duplicates(entry.name):
-                self.offered[partner.pk] = partner
-                label = _("Use existing partner “%(name)s”") % {"name": partner.name}
-                if partner.is_archived:
-                    label = _("%(option)s (archived)") % {"option": label}
-                options.append((f"{USE_PARTNER}{partner.pk}", label))
-                if partner.match_key == match_key(entry.name):
-                    exact.append(partner)
-            default = f"{USE_PARTNER}{exact[0].pk}" if len(exact) == 1 else CREATE_PARTNER
-            resolutions.append(
-                Resolution(
-                    key=key,
-                    label=_("No partner is named “%(name)s”.") % {"name": entry.name},
-                    lines=tuple(entry.lines),
-                    options=options,
-                    default=default,
-                    column="partners",
-                )
-            )
-        return resolutions
-
-    def unasked_choice(self, resolution: Resolution) -> str:
-        # The command creates the partners (DESIGN.md: the old logs name them first).
-        return CREATE_PARTNER
-
-    def chosen_partner(self, key: str, section: Section) -> Partner:
-        """The partner an unknown name stands for, by the run's choice: an offered existing
-        partner, or the one new partner every row using the name shares (unsaved until
-        the first of those rows is saved)."""
-        choice = self.choices.get(key, CREATE_PARTNER)
-        if choice.startswith(USE_PARTNER):
-            return self.offered[int(choice.removeprefix(USE_PARTNER))]
-        entry = self.new_partner_names[key]
-        if entry.partner is None:
-            entry.partner = Partner(
-                name=entry.name, kind=PartnerKind.OTHER, status=PartnerStatus.ACTIVE
-            )
-        entry.sections.setdefault(section.pk, section)
-        return entry.partner
-
     def plan_row(
         self, line: int, cleaned: dict[str, Any]
     ) -> tuple[PlannedRow | None, list[RowError]]:
+        # Unknown partner names become partners in PartnerNamesMixin.plan_row.
         cleaned = dict(cleaned)
-        if cleaned["partners"]:
-            partners: list[Partner] = []
-            for partner in cleaned["partners"]:
-                if isinstance(partner, UnknownPartner):
-                    partner = self.chosen_partner(partner.key, cleaned["section"])
-                if partner not in partners:
-                    partners.append(partner)
-            cleaned["partners"] = partners
         if cleaned["status"] is None and self.find_existing(cleaned) is None:
             # DESIGN.md: imported activities are approved unless the file says otherwise;
             # for staff, the default is the review queue (see permission_errors).
@@ -430,23 +308,10 @@ class ActivityImporter(Importer):
     # Saving --------------------------------------------------------------------------------
 
     def save_row(self, plan: PlannedRow, reason: str) -> None:
-        for partner in plan.m2m.get("partners", []):
-            if partner.pk is None:
-                self.save_new_partner(partner, reason)
+        # PartnerNamesMixin.save_row saves the new partners the row links first.
         if plan.action == CREATE and self.user is not None:
             plan.instance.created_by = self.user
         super().save_row(plan, reason)
-
-    def save_new_partner(self, partner: Partner, reason: str) -> None:
-        """Create a partner an unknown name stands for, through ``save()`` so the audit
-        history has it, working with the sections of the rows that name it."""
-        # Its name was checked when the row was read; kind and status are valid constants.
-        entry = self.new_partner_names[name_key(partner.name)]
-        if self.user is not None:
-            partner._history_user = self.user
-        partner._change_reason = reason
-        partner.save()
-        partner.sections.set(list(entry.sections.values()))
 
     def after_save(self, instance: Activity, cleaned: dict[str, Any], created: bool) -> None:
         action = REVIEW_ACTIONS.get(instance.status)
@@ -454,15 +319,3 @@ class ActivityImporter(Importer):
             ActivityReview.objects.create(
                 activity=instance, action=action, by=self.user, comment=self.change_reason()
             )
-
-    def notes(self, result: ImportResult) -> list[str]:
-        notes = []
-        for entry in self.new_partner_names.values():
-            if entry.partner is None:
-                continue
-            values = {"name": entry.name, "lines": ", ".join(str(n) for n in entry.lines)}
-            if result.saved:
-                notes.append(_("Created partner “%(name)s” (lines %(lines)s).") % values)
-            elif result.dry_run:
-                notes.append(_("Would create partner “%(name)s” (lines %(lines)s).") % values)
-        return notes

@@ -3,9 +3,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from .models import Activity
+from core.tables import ROW_ATTRS, TABLE_ATTRS
 
-TABLE_ATTRS = {"class": "table table-sm table-striped align-middle"}
+from .models import Activity
 
 
 class ActivityTable(tables.Table):
@@ -42,6 +42,7 @@ class ActivityTable(tables.Table):
         ]
         order_by = "-date"
         attrs = TABLE_ATTRS
+        row_attrs = ROW_ATTRS
         empty_text = _("No activity matches these filters.")
 
 
@@ -61,6 +62,7 @@ class ReviewTable(tables.Table):
         fields = ["selection", "date", "title", "type", "created_by", "partners", "people_reached"]
         orderable = False
         attrs = TABLE_ATTRS
+        row_attrs = ROW_ATTRS
         empty_text = _("Nothing is waiting for review.")
 
     def render_selection(self, record) -> str:

@@ -1,9 +1,9 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event
+from core.tables import ROW_ATTRS, TABLE_ATTRS
 
-TABLE_ATTRS = {"class": "table table-sm table-striped align-middle"}
+from .models import Event
 
 
 class EventTable(tables.Table):
@@ -39,4 +39,5 @@ class EventTable(tables.Table):
             "funds_beneficiary",
         ]
         attrs = TABLE_ATTRS
+        row_attrs = ROW_ATTRS
         empty_text = _("No event matches these filters.")

@@ -30,6 +30,7 @@ class EventListView(ObjectListView):
     title = gettext_lazy("Events")
     export_stem = "events"
     add_url_name = "events:event_create"
+    import_url_name = "events:event_import"
     add_roles = SECTION_ROLES
 
 

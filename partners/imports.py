@@ -5,19 +5,28 @@ contacts by partner and email (or partner and name when there is no email), so i
 the same sheet twice creates nothing new. Reference lists (communities, sections) are never
 created by an import: an unknown name is an error, so a typo does not become a new
 community.
+
+``PartnerNamesMixin`` is for the other lists whose rows name partners (activities,
+events): a partner name that matches no partner becomes a question in the preview, create
+it or use a partner it probably means.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import Any
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Section
 from core.imports import (
     Importer,
+    ImportResult,
+    PlannedRow,
+    Resolution,
     Row,
     RowError,
     RowParser,
@@ -31,11 +40,18 @@ from core.imports import (
     parse_email,
     parse_url,
     register,
+    split_list,
 )
 from core.models import match_key, name_key
 
 from .choices import Language, PartnerKind, PartnerStatus
+from .duplicates import likely_duplicates
 from .models import Community, Contact, Partner
+
+# Answers to "what to do with this unknown partner name" (Resolution options).
+CREATE_PARTNER = "create"
+USE_PARTNER = "partner:"
+PARTNER_NAME_LENGTH = Partner._meta.get_field("name").max_length
 
 
 @register
@@ -263,3 +279,197 @@ class ContactImporter(Importer):
         if cleaned["partner"] is not None:
             return f"{cleaned['name']} ({cleaned['partner'].name})"
         return cleaned["name"]
+
+
+# Partner names in other lists -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnknownPartner:
+    """A partner name of a row that matches no partner, until the run's choice for it
+    (``Importer.choices``) turns it into a partner."""
+
+    key: str
+
+
+@dataclass
+class NewPartnerName:
+    """A partner name that matches no partner: its first spelling in the file, the lines
+    that use it, and, when the choice is to create it, the partner to create and the
+    sections of the rows that use it (the new partner works with those)."""
+
+    name: str
+    lines: list[int] = field(default_factory=list)
+    partner: Partner | None = None
+    sections: dict[int, Section] = field(default_factory=dict)
+
+
+class PartnerNamesMixin:
+    """For an ``Importer`` whose rows name partners in a ";"-separated column (activities,
+    events): put it before ``Importer`` in the bases and parse the column with
+    ``find_partners``::
+
+        class EventImporter(PartnerNamesMixin, Importer):
+            def parse_row(self, row):
+                ...
+                "partners": p.parse("partners", self.find_partners, row.line),
+
+    Names are matched by ``name_key``. A name that matches no partner becomes a question
+    of the preview (``unresolved``): create the partner, or use a partner it probably means
+    (``partners.duplicates.likely_duplicates``); nobody asked (the command) creates it,
+    and ``create_partners=False`` (``--no-create-partners``) makes it an error instead.
+    A partner created works with the sections of the rows that name it (``section`` of
+    the cleaned row), and is saved through ``save()`` with the import's audit reason.
+    """
+
+    # The column, which is also the key of the cleaned row and the many-to-many field.
+    partners_column: ClassVar[str] = "partners"
+
+    def __init__(self, *args: Any, create_partners: bool = True, **kwargs: Any) -> None:
+        """``create_partners=False``: a partner name that matches no partner is an error
+        rather than a question (``manage.py import KIND --no-create-partners``)."""
+        super().__init__(*args, **kwargs)
+        self.create_partners = create_partners
+
+    @classmethod
+    def from_command_options(cls, options: Mapping[str, Any]) -> Any:
+        return cls(create_partners=not options.get("no_create_partners", False))
+
+    def prepare(self) -> None:
+        super().prepare()  # type: ignore[misc]
+        # Oldest first, so that if two share a folded name the same one always matches.
+        self.partners = index_by_key(
+            Partner.objects.only("pk", "name", "name_key").order_by("pk"),
+            lambda partner: partner.name_key,
+        )
+        self.new_partner_names: dict[str, NewPartnerName] = {}
+        # Partners offered as "use existing partner", by pk, for the rows that choose one.
+        self.offered: dict[int, Partner] = {}
+
+    def find_partners(self, value: str, line: int) -> list[Partner | UnknownPartner]:
+        """The partners a ";"-separated cell names (``name_key``). A name matching none is
+        an UnknownPartner for the run's choice, or an error without ``create_partners``."""
+        found: list[Partner | UnknownPartner] = []
+        unknown: list[str] = []
+        for name in split_list(value):
+            key = name_key(name)
+            partner = self.partners.get(key)
+            if partner is None:
+                if len(name) > PARTNER_NAME_LENGTH:
+                    raise ValidationError(
+                        _("A partner's name has at most %(limit)s characters: “%(name)s…”.")
+                        % {"limit": PARTNER_NAME_LENGTH, "name": name[:40]}
+                    )
+                unknown.append(name)
+                partner = UnknownPartner(key)
+            if partner not in found:
+                found.append(partner)
+        if unknown and not self.create_partners:
+            raise ValidationError(
+                _("No partner is named: %(names)s. Import or add the partners first.")
+                % {"names": ", ".join(unknown)}
+            )
+        for name in unknown:
+            entry = self.new_partner_names.setdefault(name_key(name), NewPartnerName(name))
+            if line not in entry.lines:
+                entry.lines.append(line)
+        return found
+
+    def unresolved(self) -> list[Resolution]:
+        """One question per unknown partner name: create it, or use a likely duplicate.
+        The preselected answer is the one partner whose ``match_key`` equals the name's,
+        when there is exactly one; otherwise creating it."""
+        resolutions = []
+        for key, entry in self.new_partner_names.items():
+            options = [
+                (
+                    CREATE_PARTNER,
+                    _("Create a new partner named “%(name)s”") % {"name": entry.name},
+                )
+            ]
+            exact = []
+            for partner in likely_duplicates(entry.name):
+                self.offered[partner.pk] = partner
+                label = _("Use existing partner “%(name)s”") % {"name": partner.name}
+                if partner.is_archived:
+                    label = _("%(option)s (archived)") % {"option": label}
+                options.append((f"{USE_PARTNER}{partner.pk}", label))
+                if partner.match_key == match_key(entry.name):
+                    exact.append(partner)
+            default = f"{USE_PARTNER}{exact[0].pk}" if len(exact) == 1 else CREATE_PARTNER
+            resolutions.append(
+                Resolution(
+                    key=key,
+                    label=_("No partner is named “%(name)s”.") % {"name": entry.name},
+                    lines=tuple(entry.lines),
+                    options=options,
+                    default=default,
+                    column=self.partners_column,
+                )
+            )
+        return resolutions
+
+    def unasked_choice(self, resolution: Resolution) -> str:
+        # The command creates the partners (DESIGN.md: the old lists name them first).
+        return CREATE_PARTNER
+
+    def chosen_partner(self, key: str, section: Section | None) -> Partner:
+        """The partner an unknown name stands for, by the run's choice: an offered existing
+        partner, or the one new partner every row using the name shares (unsaved until
+        the first of those rows is saved)."""
+        choice = self.choices.get(key, CREATE_PARTNER)  # type: ignore[attr-defined]
+        if choice.startswith(USE_PARTNER):
+            return self.offered[int(choice.removeprefix(USE_PARTNER))]
+        entry = self.new_partner_names[key]
+        if entry.partner is None:
+            entry.partner = Partner(
+                name=entry.name, kind=PartnerKind.OTHER, status=PartnerStatus.ACTIVE
+            )
+        if section is not None:
+            entry.sections.setdefault(section.pk, section)
+        return entry.partner
+
+    def plan_row(
+        self, line: int, cleaned: dict[str, Any]
+    ) -> tuple[PlannedRow | None, list[RowError]]:
+        """Unknown names become the partners the run's choices give, then the usual plan."""
+        column = self.partners_column
+        if cleaned.get(column):
+            partners: list[Partner] = []
+            for partner in cleaned[column]:
+                if isinstance(partner, UnknownPartner):
+                    partner = self.chosen_partner(partner.key, cleaned.get("section"))
+                if partner not in partners:
+                    partners.append(partner)
+            cleaned = {**cleaned, column: partners}
+        return super().plan_row(line, cleaned)  # type: ignore[misc]
+
+    def save_row(self, plan: PlannedRow, reason: str) -> None:
+        for partner in plan.m2m.get(self.partners_column, []):
+            if partner.pk is None:
+                self.save_new_partner(partner, reason)
+        super().save_row(plan, reason)  # type: ignore[misc]
+
+    def save_new_partner(self, partner: Partner, reason: str) -> None:
+        """Create a partner an unknown name stands for, through ``save()`` so the audit
+        history has it, working with the sections of the rows that name it."""
+        # Its name was checked when the row was read; kind and status are valid constants.
+        entry = self.new_partner_names[name_key(partner.name)]
+        user = self.user  # type: ignore[attr-defined]
+        if user is not None:
+            partner._history_user = user
+        partner._change_reason = reason
+        partner.save()
+        partner.sections.set(list(entry.sections.values()))
+
+    def notes(self, result: ImportResult) -> list[str]:
+        notes = []
+        for entry in self.new_partner_names.values():
+            if entry.partner is None:
+                continue
+            values = {"name": entry.name, "lines": ", ".join(str(n) for n in entry.lines)}
+            if result.saved:
+                notes.append(_("Created partner “%(name)s” (lines %(lines)s).") % values)
+            elif result.dry_run:
+                notes.append(_("Would create partner “%(name)s” (lines %(lines)s).") % values)
+        return notes

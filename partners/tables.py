@@ -1,9 +1,9 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from .models import Contact, Partner
+from core.tables import ROW_ATTRS, TABLE_ATTRS
 
-TABLE_ATTRS = {"class": "table table-sm table-striped align-middle"}
+from .models import Contact, Partner
 
 
 class PartnerTable(tables.Table):
@@ -37,6 +37,7 @@ class PartnerTable(tables.Table):
         ]
         order_by = "name"
         attrs = TABLE_ATTRS
+        row_attrs = ROW_ATTRS
         empty_text = _("No partner matches these filters.")
 
     def value_is_dormant(self, value) -> str:
@@ -63,4 +64,5 @@ class ContactTable(tables.Table):
         ]
         order_by = "name"
         attrs = TABLE_ATTRS
+        row_attrs = ROW_ATTRS
         empty_text = _("No contact matches these filters.")

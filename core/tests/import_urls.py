@@ -28,4 +28,16 @@ urlpatterns = [
         ),
         name="test_import_activities",
     ),
+    path(
+        "test-import/events/",
+        ImportView.as_view(kind="events", allowed_roles=SECTION_ROLES, success_url="/events/"),
+        name="test_import_events",
+    ),
+    path(
+        "test-import/observances/",
+        ImportView.as_view(
+            kind="observances", allowed_roles=SECTION_ROLES, success_url="/observances/"
+        ),
+        name="test_import_observances",
+    ),
 ]

@@ -22,7 +22,6 @@ GRID = {
     "/activities/review/": dict(staff_cds=403, supervisor_cds=200, viewer=403, administrator=403),
     "/events/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/observances/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
-    "/observances/1/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/consultations/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/consultations/1/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/dashboard/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=403),

@@ -53,6 +53,10 @@ def test_coordinator_adds_a_partner_finds_it_and_exports_vcard(
     assert result.count() == 1
     assert "Orléans" in result.first.inner_text()
     assert_no_axe_violations(page)
+    # A row's link opens the partner's own page, not a page inside the table.
+    result.first.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/partners/\d+/$"))
+    assert page.locator("h1").count() == 1
 
     page.get_by_role("link", name="Contacts").click()
     page.get_by_label("Community").select_option(label="Francophone")
