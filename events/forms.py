@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import Role
 from accounts.models import Section, User
 from core.widgets import TypeaheadMultiple
-from partners.models import Partner
+from partners.models import Community, Partner
 
-from .models import ChecklistTemplate, Event, RunOfShowItem, Speaker
+from .models import ChecklistTemplate, Event, Observance, RunOfShowItem, Speaker
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -86,3 +86,23 @@ class ApplyChecklistForm(forms.Form):
         required=False,
         label=_("Owner of the tasks"),
     )
+
+
+DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+class ObservanceForm(forms.ModelForm):
+    class Meta:
+        model = Observance
+        fields = ["name", "starts_on", "ends_on", "communities", "notes"]
+        widgets = {
+            "starts_on": DATE_INPUT,
+            "ends_on": DATE_INPUT,
+            "communities": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"ends_on": _("The last day; the same as the start for a one-day observance.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["communities"].queryset = Community.objects.filter(is_active=True)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.tables import ROW_ATTRS, TABLE_ATTRS
 
-from .models import Event
+from .models import Event, Observance
 
 
 class EventTable(tables.Table):
@@ -41,3 +41,22 @@ class EventTable(tables.Table):
         attrs = TABLE_ATTRS
         row_attrs = ROW_ATTRS
         empty_text = _("No event matches these filters.")
+
+
+class ObservanceTable(tables.Table):
+    # A plain link: the table's hx-boost (includes/table.html) would swap the observance's
+    # whole page into the table instead of opening it.
+    name = tables.Column(linkify=True, verbose_name=_("Name"))
+    starts_on = tables.DateColumn(format="Y-m-d", verbose_name=_("Starts"))
+    ends_on = tables.DateColumn(format="Y-m-d", verbose_name=_("Ends"))
+    communities = tables.ManyToManyColumn(verbose_name=_("Communities"), orderable=False)
+    # In exports only: the planners' notes are too long for the list.
+    notes = tables.Column(visible=False, verbose_name=_("Notes for planners"))
+
+    class Meta:
+        model = Observance
+        fields = ["name", "starts_on", "ends_on", "communities", "notes"]
+        order_by = ("starts_on", "name")
+        attrs = TABLE_ATTRS
+        row_attrs = ROW_ATTRS
+        empty_text = _("No observance matches these filters.")

@@ -3,7 +3,7 @@ from django.urls import path
 from core.imports import ImportView
 from core.permissions import SECTION_ROLES
 
-from . import urls_calendar, views
+from . import views
 
 app_name = "events"
 
@@ -41,4 +41,17 @@ urlpatterns = [
     path("events/tasks/<int:pk>/done/", views.EventTaskDoneView.as_view(), name="task_done"),
 ]
 # Observances, the month and agenda views and the calendar feeds.
-urlpatterns += urls_calendar.urlpatterns
+urlpatterns += [
+    path("observances/", views.ObservanceListView.as_view(), name="observance_list"),
+    path("observances/new/", views.ObservanceCreateView.as_view(), name="observance_create"),
+    path("observances/<int:pk>/", views.ObservanceDetailView.as_view(), name="observance_detail"),
+    path(
+        "observances/<int:pk>/edit/",
+        views.ObservanceUpdateView.as_view(),
+        name="observance_update",
+    ),
+    path("calendar/", views.MonthCalendarView.as_view(), name="calendar_month"),
+    path("calendar/agenda/", views.AgendaView.as_view(), name="calendar_agenda"),
+    path("calendar/events.ics", views.EventsFeedView.as_view(), name="events_feed"),
+    path("calendar/observances.ics", views.ObservancesFeedView.as_view(), name="observances_feed"),
+]
