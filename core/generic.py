@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponseBadRequest
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, UpdateView
@@ -48,6 +49,9 @@ class ObjectListView(RoleRequiredMixin, SingleTableMixin, FilterView):
         response = super().get(request, *args, **kwargs)
         if export:
             return self.export(export)
+        # The same address answers a whole page or, to htmx, the table alone: say so, or the
+        # browser's Back button shows a cached bare table.
+        patch_vary_headers(response, ["HX-Request"])
         return response
 
     def export(self, fmt: str):

@@ -57,6 +57,11 @@ def test_coordinator_adds_a_partner_finds_it_and_exports_vcard(
     result.first.get_by_role("link").click()
     page.wait_for_url(re.compile(r"/partners/\d+/$"))
     assert page.locator("h1").count() == 1
+    # Back returns to the whole filtered list, not a cached bare table.
+    page.go_back()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("heading", level=1).inner_text() == "Partners"
+    assert page.locator("#object-table tbody tr").count() == 1
 
     page.get_by_role("link", name="Contacts").click()
     page.get_by_label("Community").select_option(label="Francophone")

@@ -445,3 +445,14 @@ def test_merge_and_import_pages_run_a_fixed_number_of_queries(login, supervisor_
         expected=2,
         add_rows=lambda: PartnerFactory.create_batch(27, sections=[cds]),
     )
+
+
+def test_lists_vary_on_htmx_so_back_never_shows_a_bare_table(login, staff_cds, partner):
+    client = login(staff_cds)
+
+    page = client.get("/partners/")
+    fragment = client.get("/partners/", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="object-table")
+
+    assert "HX-Request" in page["Vary"]
+    assert "<html" in page.content.decode()
+    assert "<html" not in fragment.content.decode()
