@@ -10,7 +10,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -181,7 +181,11 @@ class EventApplyChecklistView(EventActionMixin, View):
             )
             messages.success(
                 request,
-                _("%(count)s tasks added from “%(template)s”.")
+                ngettext(
+                    "%(count)s task added from “%(template)s”.",
+                    "%(count)s tasks added from “%(template)s”.",
+                    len(tasks),
+                )
                 % {"count": len(tasks), "template": form.cleaned_data["template"]},
             )
         else:
