@@ -103,8 +103,9 @@ class VersionCheckedFormMixin:
     )
 
     def form_valid(self, form):
+        versioned = any(f.name == "version" for f in type(form.instance)._meta.concrete_fields)
         with transaction.atomic():
-            if form.instance.pk:
+            if form.instance.pk and versioned:
                 current = (
                     type(form.instance)
                     .objects.select_for_update()

@@ -10,7 +10,7 @@ from accounts.models import Section
 from partners.models import Community, Partner
 
 from .choices import EventRole, EventStatus
-from .models import Event, Observance
+from .models import ChecklistTemplate, Event, Observance
 
 WHEN = [("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All"))]
 
@@ -89,3 +89,11 @@ class ObservanceFilterSet(django_filters.FilterSet):
         return queryset.filter(
             starts_on__lte=datetime.date(value, 12, 31), ends_on__gte=datetime.date(value, 1, 1)
         )
+
+
+class ChecklistTemplateFilterSet(django_filters.FilterSet):
+    name = django_filters.CharFilter(lookup_expr="icontains", label=_("Name contains"))
+
+    class Meta:
+        model = ChecklistTemplate
+        fields: list[str] = []

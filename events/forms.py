@@ -6,7 +6,14 @@ from accounts.models import Section, User
 from core.widgets import TypeaheadMultiple
 from partners.models import Community, Partner
 
-from .models import ChecklistTemplate, Event, Observance, RunOfShowItem, Speaker
+from .models import (
+    ChecklistTemplate,
+    ChecklistTemplateItem,
+    Event,
+    Observance,
+    RunOfShowItem,
+    Speaker,
+)
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -106,3 +113,19 @@ class ObservanceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["communities"].queryset = Community.objects.filter(is_active=True)
+
+
+class ChecklistTemplateForm(forms.ModelForm):
+    class Meta:
+        model = ChecklistTemplate
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+ChecklistItemFormSet = forms.inlineformset_factory(
+    ChecklistTemplate,
+    ChecklistTemplateItem,
+    fields=["title", "offset_days", "position"],
+    extra=3,
+    can_delete=True,
+)

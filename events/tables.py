@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.tables import ROW_ATTRS, TABLE_ATTRS
 
-from .models import Event, Observance
+from .models import ChecklistTemplate, Event, Observance
 
 
 class EventTable(tables.Table):
@@ -60,3 +60,15 @@ class ObservanceTable(tables.Table):
         attrs = TABLE_ATTRS
         row_attrs = ROW_ATTRS
         empty_text = _("No observance matches these filters.")
+
+
+class ChecklistTemplateTable(tables.Table):
+    name = tables.Column(linkify=("events:checklist_update", {"pk": tables.A("pk")}))
+    item_count = tables.Column(verbose_name=_("Tasks"), attrs={"td": {"class": "text-end"}})
+
+    class Meta:
+        model = ChecklistTemplate
+        fields = ["name", "description", "item_count"]
+        attrs = TABLE_ATTRS
+        row_attrs = ROW_ATTRS
+        empty_text = _("No checklist template yet.")

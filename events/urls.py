@@ -39,6 +39,17 @@ urlpatterns = [
     ),
     path("events/<int:pk>/history/", views.EventHistoryView.as_view(), name="event_history"),
     path("events/tasks/<int:pk>/done/", views.EventTaskDoneView.as_view(), name="task_done"),
+    path("events/checklists/", views.ChecklistTemplateListView.as_view(), name="checklist_list"),
+    path(
+        "events/checklists/new/",
+        views.ChecklistTemplateCreateView.as_view(),
+        name="checklist_create",
+    ),
+    path(
+        "events/checklists/<int:pk>/edit/",
+        views.ChecklistTemplateUpdateView.as_view(),
+        name="checklist_update",
+    ),
 ]
 # Observances, the month and agenda views and the calendar feeds.
 urlpatterns += [

@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.db.models import Count
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from accounts.choices import Role
 from accounts.models import User
 from core.generic import ObjectCreateView, ObjectDetailView, ObjectListView, ObjectUpdateView
 from core.permissions import SECTION_ROLES, SUPERVISORS, RoleRequiredMixin
@@ -36,18 +38,23 @@ from .calendar import (
     parse_range,
 )
 from .choices import EventStatus
-from .filtersets import EventFilterSet, ObservanceFilterSet
+from .filtersets import ChecklistTemplateFilterSet, EventFilterSet, ObservanceFilterSet
 from .forms import (
     ApplyChecklistForm,
+    ChecklistItemFormSet,
+    ChecklistTemplateForm,
     EventForm,
     ObservanceForm,
     RunOfShowFormSet,
     SpeakerFormSet,
 )
-from .models import Event, EventTask, Observance
+from .models import ChecklistTemplate, Event, EventTask, Observance
 from .queries import events_editable_by, observance_clashes
 from .services import event_apply_checklist, event_copy_to_next_year, event_task_set_done
-from .tables import EventTable, ObservanceTable
+from .tables import ChecklistTemplateTable, EventTable, ObservanceTable
+
+# Reusable checklists are kept by supervisors and by IT (DESIGN.md: reference lists).
+CHECKLIST_EDITORS = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
 
 
 class EventListView(ObjectListView):
@@ -283,13 +290,6 @@ class ObservanceUpdateView(ObjectUpdateView):
     queryset = Observance.objects.all()
     form_class = ObservanceForm
 
-    def form_valid(self, form):
-        # Observances carry no version number (events.models), so the version check of
-        # ObjectUpdateView does not apply: a plain save, as ModelFormMixin does it.
-        self.object = form.save()
-        messages.success(self.request, self.success_message % {"object": self.object})
-        return HttpResponseRedirect(self.get_success_url())
-
 
 # --- Month and agenda ------------------------------------------------------------------------
 
@@ -396,3 +396,62 @@ class ObservancesFeedView(CalendarFeedView):
             ),
             now=now,
         )
+
+
+class ChecklistTemplateListView(ObjectListView):
+    """Reusable checklists ("Annual event"); supervisors and administrators keep them."""
+
+    allowed_roles = CHECKLIST_EDITORS
+    queryset = ChecklistTemplate.objects.annotate(item_count=Count("items"))
+    filterset_class = ChecklistTemplateFilterSet
+    table_class = ChecklistTemplateTable
+    title = gettext_lazy("Checklist templates")
+    export_stem = "checklist-templates"
+    add_url_name = "events:checklist_create"
+    add_roles = CHECKLIST_EDITORS
+
+
+class ChecklistTemplateFormMixin:
+    model = ChecklistTemplate
+    form_class = ChecklistTemplateForm
+    template_name = "events/checklisttemplate_form.html"
+
+    def items(self, instance):
+        data = self.request.POST if self.request.method == "POST" else None
+        return ChecklistItemFormSet(data, instance=instance, prefix="items")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        instance = getattr(self, "object", None) or ChecklistTemplate()
+        context.setdefault("items", getattr(self, "_items", None) or self.items(instance))
+        return context
+
+    def form_invalid(self, form):
+        self._items = self.items(form.instance)
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        items = self._items = self.items(form.instance)
+        if not items.is_valid():
+            return self.form_invalid(form)
+        with transaction.atomic():
+            response = super().form_valid(form)
+            items.instance = self.object
+            items.save()
+        return response
+
+    def get_success_url(self):
+        return reverse("events:checklist_list")
+
+
+class ChecklistTemplateCreateView(ChecklistTemplateFormMixin, ObjectCreateView):
+    allowed_roles = CHECKLIST_EDITORS
+    extra_context = {
+        "title": gettext_lazy("New checklist template"),
+        "cancel_url": reverse_lazy("events:checklist_list"),
+    }
+
+
+class ChecklistTemplateUpdateView(ChecklistTemplateFormMixin, ObjectUpdateView):
+    allowed_roles = CHECKLIST_EDITORS
+    queryset = ChecklistTemplate.objects.all()

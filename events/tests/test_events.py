@@ -294,3 +294,62 @@ def test_overdue_tasks_show_on_the_owners_home_page(login, staff_drr, celebratio
     home = login(staff_drr).get("/")
 
     assert [t.title for t in home.context["overdue_tasks"]] == ["Book the venue"]
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("staff_drr", 403),
+        ("viewer", 403),
+        ("supervisor_drr", 200),
+        ("supervisor_cds", 200),
+        ("administrator", 200),
+    ],
+)
+def test_checklist_templates_are_kept_by_supervisors_and_it(client, users, role, status):
+    template = ChecklistTemplateFactory(name="Annual event")
+    client.force_login(users[role])
+
+    pages = [
+        client.get("/events/checklists/"),
+        client.get("/events/checklists/new/"),
+        client.get(f"/events/checklists/{template.pk}/edit/"),
+    ]
+
+    assert [p.status_code for p in pages] == [status] * 3
+
+
+def test_a_supervisor_writes_a_checklist_template(login, supervisor_drr):
+    response = login(supervisor_drr).post(
+        "/events/checklists/new/",
+        {
+            "name": "Community event attended",
+            "description": "",
+            "items-TOTAL_FORMS": "2",
+            "items-INITIAL_FORMS": "0",
+            "items-0-title": "Confirm who attends",
+            "items-0-offset_days": "-7",
+            "items-0-position": "0",
+            "items-1-title": "Log the activity",
+            "items-1-offset_days": "1",
+            "items-1-position": "1",
+        },
+    )
+
+    from events.models import ChecklistTemplate
+
+    template = ChecklistTemplate.objects.get()
+    assert response.url == "/events/checklists/"
+    assert [(i.title, i.offset_days) for i in template.items.all()] == [
+        ("Confirm who attends", -7),
+        ("Log the activity", 1),
+    ]
+
+
+def test_checklist_list_runs_a_fixed_number_of_queries(login, supervisor_drr):
+    def add():
+        for n in range(27):
+            ChecklistTemplateItemFactory(template=ChecklistTemplateFactory(name=f"Template {n}"))
+
+    ChecklistTemplateItemFactory(template=ChecklistTemplateFactory(name="Annual event"))
+    assert_constant_queries(login(supervisor_drr), "/events/checklists/", expected=4, add_rows=add)
