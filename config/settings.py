@@ -238,6 +238,9 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
 # Domain settings.
 INROADS_DORMANT_AFTER_DAYS = int(os.environ.get("INROADS_DORMANT_AFTER_DAYS", "180"))
+INROADS_TOOLKIT_MAX_MB = int(os.environ.get("INROADS_TOOLKIT_MAX_MB", "20"))
+# Uploads bigger than this are written to a temporary file rather than kept in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 INROADS_CONTACT_RETENTION_DAYS = int(os.environ.get("INROADS_CONTACT_RETENTION_DAYS", "1095"))
 
 LOGGING = {

@@ -40,4 +40,13 @@ urlpatterns = [
         ),
         name="test_import_observances",
     ),
+    path(
+        "test-import/distributions/",
+        ImportView.as_view(
+            kind="distributions",
+            allowed_roles=SECTION_ROLES,
+            success_url="consultations:consultation_list",
+        ),
+        name="test_import_distributions",
+    ),
 ]

@@ -23,7 +23,6 @@ GRID = {
     "/events/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/observances/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/consultations/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
-    "/consultations/1/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/dashboard/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=403),
     "/reports/annual/2018/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=403),
     "/reports/annual/2018/?format=json": dict(
