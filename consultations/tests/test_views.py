@@ -280,3 +280,18 @@ def test_consultation_list_runs_a_fixed_number_of_queries(login, staff_cds, cds)
 
     ToolkitFactory(consultation=ConsultationFactory(section=cds))
     assert_constant_queries(login(staff_cds), "/consultations/", expected=5, add_rows=add)
+
+
+def test_the_demos_2018_consultation_reads_as_the_annual_report_says():
+    from consultations.models import Consultation
+    from consultations.queries import consultation_figures, what_we_heard
+    from core.demo.seed import seed_demo
+
+    seed_demo()
+    consultation = Consultation.objects.get(starts_on__year=2018)
+
+    figures = consultation_figures(consultation)
+    heard = what_we_heard(consultation)
+    assert (figures["groups_reached"], figures["sessions_in_person"]) == (16, 4)
+    assert heard["feedback_count"] > 0
+    assert {theme["code"] for theme in heard["by_theme"]} >= {"safety_perceptions", "crime"}
