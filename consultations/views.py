@@ -286,9 +286,16 @@ class WhatWeHeardView(ObjectDetailView):
                     status=400,
                     content_type="text/plain; charset=utf-8",
                 )
-            response = HttpResponse(
-                exporter.render(self.object, heard), content_type=exporter.content_type
-            )
+            try:
+                body = exporter.render(self.object, heard)
+            except OSError:
+                # WeasyPrint found no Pango on this server (README, "Deployment").
+                return HttpResponse(
+                    _("PDF export is not available on this server. Use DOCX, or ask IT."),
+                    status=503,
+                    content_type="text/plain; charset=utf-8",
+                )
+            response = HttpResponse(body, content_type=exporter.content_type)
             response["Content-Disposition"] = (
                 f'attachment; filename="{exporter.filename(self.object)}"'
             )
