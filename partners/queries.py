@@ -4,17 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import (
-    BooleanField,
-    Case,
-    Count,
-    IntegerField,
-    OuterRef,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Case, Count, Max, Q, Value, When
 from django.utils import timezone
 
 
@@ -27,28 +17,16 @@ class PartnerQuerySet(models.QuerySet):
         """
         # Deferred import: engagement depends on partners, not the other way round.
         from engagement.choices import ReviewStatus
-        from engagement.models import Activity
 
         today = today or timezone.localdate()
+        approved = Q(activities__status=ReviewStatus.APPROVED)
         cutoff = today - timedelta(days=settings.INROADS_DORMANT_AFTER_DAYS)
-        # Correlated subqueries rather than a join and GROUP BY: PostgreSQL then works out the
-        # figures only for the page of partners shown (25), not for every link of every
-        # partner (1.6 s with a million activities; README, "Benchmarks").
-        approved = Activity.objects.filter(
-            partners=OuterRef("pk"), status=ReviewStatus.APPROVED
-        ).order_by()
-        year_start = today.replace(month=1, day=1)
         return self.annotate(
-            last_engaged_on=Subquery(approved.order_by("-date").values("date")[:1]),
-            engagements_this_year=Coalesce(
-                Subquery(
-                    approved.filter(date__gte=year_start, date__lte=today.replace(month=12, day=31))
-                    .values("partners")
-                    .annotate(n=Count("pk"))
-                    .values("n")[:1],
-                    output_field=IntegerField(),
-                ),
-                0,
+            last_engaged_on=Max("activities__date", filter=approved),
+            engagements_this_year=Count(
+                "activities",
+                filter=approved & Q(activities__date__year=today.year),
+                distinct=True,
             ),
         ).annotate(
             is_dormant=Case(
