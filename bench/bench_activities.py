@@ -2,7 +2,7 @@
 many activities (DESIGN.md, "Qualities")?
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/inroads_bench \\
-        .venv/bin/python scripts/bench_activities.py --activities 100000 [--million] [--explain]
+        .venv/bin/python bench/bench_activities.py --activities 100000 [--million] [--explain]
 
 What it does, in a throwaway PostgreSQL database whose name must contain "bench":
 
@@ -334,6 +334,9 @@ def measure(call) -> dict:
     captured = list(queries.captured_queries)
     slowest = max(captured, key=lambda q: float(q["time"]), default=None)
     return {
+        # PostgreSQL's own time for the same queries (planning + execution, from EXPLAIN
+        # ANALYZE), so the ratio to the page's time shows what Django and templates add.
+        "pg_ms": sum(postgres_ms(q["sql"]) for q in captured),
         "median": statistics.median(times),
         "max": max(times),
         "queries": len(captured),
@@ -372,6 +375,21 @@ def pages() -> list[tuple[str, str, str]]:
         ("annual report HTML", "/reports/annual/2018/", sergeant),
         ("annual_report(2018)", "annual_report(2018)", ""),
     ]
+
+
+def postgres_ms(sql: str) -> float:
+    """Planning plus execution time PostgreSQL reports for one query (0 for non-SELECTs)."""
+    import json
+
+    from django.db import connection
+
+    if not sql.lstrip().upper().startswith("SELECT"):
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return float(plan[0].get("Planning Time", 0)) + float(plan[0].get("Execution Time", 0))
 
 
 def explain(sql: str) -> str:
@@ -437,7 +455,7 @@ def run_benchmark(args) -> int:
     print()
     header = (
         f"{'page':<24} {'median ms':>9} {'max ms':>8} {'queries':>7} {'sql ms':>6} "
-        f"{'slowest q':>9}  url"
+        f"{'pg ms':>6} {'page/pg':>7} {'slowest q':>9}  url"
     )
     print(header)
     print("-" * len(header))
@@ -450,7 +468,8 @@ def run_benchmark(args) -> int:
             flag, failed = "  SLOW", True
         print(
             f"{label:<24} {r['median']:>9.0f} {r['max']:>8.0f} {r['queries']:>7} "
-            f"{r['sql_ms']:>6.0f} {r['slowest_ms']:>9.0f}  {url}{flag}"
+            f"{r['sql_ms']:>6.0f} {r['pg_ms']:>6.0f} {r['median'] / max(r['pg_ms'], 0.1):>7.1f} "
+            f"{r['slowest_ms']:>9.0f}  {url}{flag}"
         )
     print()
     print(
