@@ -1,7 +1,10 @@
-"""Annual report exporters: one small class per format, so a new format touches no view.
+"""Report exporters: one small class per format, so a new format touches no view.
 
-Each takes the report document of ``reports.queries`` and returns bytes; the page, the
-``annual_report`` command and the tests all go through ``EXPORTERS``.
+Each takes a ``reports.contents.ReportContents`` and returns bytes; the page, the
+``annual_report`` command and the tests all go through ``EXPORTERS``. JSON and CSV write the
+contract's figures only (``report.figures``, exactly as DESIGN.md has them); DOCX, PDF and
+XLSX add the sentences, the sections' introductions and the breakdowns. Every number comes
+from ``report``: nothing here counts.
 """
 
 from __future__ import annotations
@@ -9,8 +12,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
 
-from core.exports import safe_cell
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.exports import XLSX_CONTENT_TYPE, safe_cell
+from core.templatetags.inroads import money
+
+from .contents import FIGURE_LABELS, MONEY_FIGURES, TABLE_FIGURES, TOTAL, ReportContents
+from .sentences import number
 
 # The columns of the CSV, in order; per-type counts follow as "type:<code>".
 CSV_FIGURES = [
@@ -24,26 +43,53 @@ CSV_FIGURES = [
     "consultation_sessions",
     "awaiting_review",
 ]
+PRINT_TEMPLATE = "reports/annual_report_print.html"
+PRINT_STYLESHEET = "css/print_annual_report.css"
+
+# Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return). Word and
+# Excel files are XML: one of these in an event's title would make the file unreadable.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(value) -> str:
+    return XML_ILLEGAL.sub("", str(value))
+
+
+class ExportUnavailable(Exception):
+    """This server cannot make the format (WeasyPrint without Pango): the view answers 503
+    with ``message``."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 class ReportExporter:
     content_type = "application/octet-stream"
     extension = ""
+    label = ""
+    # False: the browser shows the file (JSON) rather than saving it.
+    attachment = True
+    # True: a binary file the command writes only to --output.
+    binary = False
 
-    def render(self, document: dict) -> bytes:
+    def render(self, report: ReportContents) -> bytes:
         raise NotImplementedError
 
-    def filename(self, document: dict) -> str:
-        stem = document.get("year") or f"{document.get('start')}_{document.get('end')}"
-        return f"inroads-report-{stem}.{self.extension}"
+    def filename(self, report: ReportContents) -> str:
+        return f"inroads-report-{report.filename_stem}.{self.extension}"
 
 
 class JsonExporter(ReportExporter):
+    """The contract of DESIGN.md, exactly."""
+
     content_type = "application/json"
     extension = "json"
+    label = gettext_lazy("JSON")
+    attachment = False
 
-    def render(self, document: dict) -> bytes:
-        return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
+    def render(self, report: ReportContents) -> bytes:
+        return json.dumps(report.figures, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 class CsvExporter(ReportExporter):
@@ -51,8 +97,10 @@ class CsvExporter(ReportExporter):
 
     content_type = "text/csv; charset=utf-8"
     extension = "csv"
+    label = gettext_lazy("CSV")
 
-    def render(self, document: dict) -> bytes:
+    def render(self, report: ReportContents) -> bytes:
+        document = report.figures
         rows = [*document["sections"], {"code": "TOTAL", "name": "", **document["totals"]}]
         type_codes = sorted({code for row in rows for code in row["activities_by_type"]})
         buffer = io.StringIO()
@@ -79,4 +127,356 @@ class CsvExporter(ReportExporter):
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-EXPORTERS: dict[str, ReportExporter] = {"json": JsonExporter(), "csv": CsvExporter()}
+def _figure_text(figure: str, value) -> str:
+    return money(value) if figure in MONEY_FIGURES else number(Decimal(str(value)))
+
+
+def _subject_heading(subject: dict) -> str:
+    return subject["name"] if subject["is_total"] else f"{subject['code']} · {subject['name']}"
+
+
+class DocxExporter(ReportExporter):
+    """A Word document ready to paste into the annual report: for each section its
+    introduction and sentences, then every breakdown as a table."""
+
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    extension = "docx"
+    label = gettext_lazy("Word (DOCX)")
+    binary = True
+
+    def render(self, report: ReportContents) -> bytes:
+        from docx import Document
+
+        document = Document()
+        document.core_properties.title = xml_text(report.title)
+        document.core_properties.subject = xml_text(report.title)
+        document.add_heading(xml_text(report.title), level=0)
+
+        for subject in report.subjects:
+            document.add_heading(xml_text(_subject_heading(subject)), level=1)
+            for paragraph in re.split(r"\n\s*\n", subject["introduction"].strip()):
+                if paragraph.strip():
+                    document.add_paragraph(xml_text(paragraph.strip()))
+            document.add_paragraph(xml_text(" ".join(subject["sentences"])))
+            if subject["warning"]:
+                document.add_paragraph().add_run(xml_text(subject["warning"])).italic = True
+
+        sections = report.section_codes
+        document.add_heading(_("Figures"), level=1)
+        self._table(
+            document,
+            [_("Figure"), *sections, _("Total")],
+            [
+                [
+                    str(row["label"]),
+                    *(_figure_text(row["figure"], value) for value in row["values"]),
+                    _figure_text(row["figure"], row["total"]),
+                ]
+                for row in report.figure_rows
+            ],
+        )
+
+        document.add_heading(
+            _("Compared with %(previous)s") % {"previous": report.previous_label}, level=1
+        )
+        for subject in report.comparison:
+            name = _("All sections") if subject["code"] == TOTAL else subject["code"]
+            document.add_heading(xml_text(name), level=2)
+            self._table(
+                document,
+                [_("Figure"), report.period_label, report.previous_label, _("Change")],
+                [
+                    [
+                        str(row["label"]),
+                        _figure_text(row["figure"], row["current"]),
+                        _figure_text(row["figure"], row["previous"]),
+                        row["change_text"],
+                    ]
+                    for row in subject["rows"]
+                ],
+            )
+
+        document.add_heading(_("Activities by type"), level=1)
+        self._table(
+            document,
+            [_("Type"), *sections, _("Total")],
+            [[r["name"], *map(number, r["counts"]), number(r["total"])] for r in report.by_type],
+            empty=_("No approved activity in this period."),
+        )
+
+        document.add_heading(_("Activities by month"), level=1)
+        self._table(
+            document,
+            [_("Month"), *sections, _("Total")],
+            [[r["label"], *map(number, r["counts"]), number(r["total"])] for r in report.by_month],
+        )
+
+        document.add_heading(_("Activities by community"), level=1)
+        self._table(
+            document,
+            [_("Community"), *sections, _("Total")],
+            [
+                [r["community"], *map(number, r["counts"]), number(r["total"])]
+                for r in report.by_community
+            ],
+            empty=_("No approved activity of this period records a community."),
+        )
+
+        document.add_heading(_("Events"), level=1)
+        self._table(
+            document,
+            [_("Event"), _("Section"), _("Date"), _("Attendance"), _("Funds raised"), _("For")],
+            [
+                [
+                    e["title"],
+                    e["section"],
+                    date_format(e["date"], "DATE_FORMAT"),
+                    number(e["attendance"]) if e["attendance"] is not None else "—",
+                    money(e["funds_raised"]) if e["funds_raised"] else "—",
+                    e["funds_beneficiary"] or "—",
+                ]
+                for e in report.events
+            ],
+            empty=_("No event in this period."),
+        )
+
+        document.add_heading(_("Consultations"), level=1)
+        self._table(
+            document,
+            [_("Consultation"), _("Section"), _("Groups given toolkits"), _("In-person sessions")],
+            [
+                [c["name"], c["section__code"], number(c["groups"]), number(c["sessions"])]
+                for c in report.consultations
+            ],
+            empty=_("No consultation in this period."),
+        )
+
+        document.add_paragraph(
+            _("Prepared with Inroads on %(date)s.")
+            % {"date": date_format(timezone.localdate(), "DATE_FORMAT")}
+        )
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+
+    @staticmethod
+    def _table(document, header: list[str], rows: list[list[str]], empty: str = "") -> None:
+        if not rows and empty:
+            document.add_paragraph(empty)
+            return
+        table = document.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = xml_text(text)
+            cell.paragraphs[0].runs[0].bold = True
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = xml_text(text)
+
+
+def _no_network_fetcher():
+    """A WeasyPrint URL fetcher that fetches nothing (as consultations' PDFs): the print
+    template and its stylesheet need no outside resource, and a PDF must never make the
+    server reach out (to another host, or to a file:// path named in user text)."""
+    from weasyprint.urls import URLFetcher
+
+    class NoNetworkFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            raise ValueError(f"Inroads PDFs load no outside resource: {url}")
+
+    return NoNetworkFetcher()
+
+
+class PdfExporter(ReportExporter):
+    """The same as the Word document laid out for print (letter, portrait), with bar charts
+    drawn as inline SVG by the print template, tagged for screen readers (PDF/UA-1)."""
+
+    content_type = "application/pdf"
+    extension = "pdf"
+    label = gettext_lazy("PDF")
+    binary = True
+
+    @staticmethod
+    def stylesheet_path() -> Path:
+        found = finders.find(PRINT_STYLESHEET)
+        return Path(found) if found else Path(settings.STATIC_ROOT) / PRINT_STYLESHEET
+
+    def html(self, report: ReportContents) -> str:
+        return render_to_string(
+            PRINT_TEMPLATE,
+            {
+                "report": report,
+                "by_month_max": max((r["total"] for r in report.by_month), default=0),
+                "by_type_max": max((r["total"] for r in report.by_type), default=0),
+                "generated_on": timezone.localdate(),
+            },
+        )
+
+    def render(self, report: ReportContents) -> bytes:
+        try:
+            from weasyprint import CSS, HTML
+        except (OSError, ImportError) as exc:
+            # WeasyPrint found no Pango on this server (README, "Deployment").
+            raise ExportUnavailable(
+                _("PDF export is not available on this server. Use DOCX, or ask IT.")
+            ) from exc
+        fetcher = _no_network_fetcher()
+        # base_url=None: a relative URL in the HTML resolves to nothing rather than a path.
+        html = HTML(string=self.html(report), base_url=None, url_fetcher=fetcher)
+        stylesheet = CSS(filename=str(self.stylesheet_path()), url_fetcher=fetcher)
+        return html.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
+
+
+def _cell(value):
+    """A cell as Excel should hold it: numbers as numbers, text XML-safe and neutralized
+    (in that order, so a control character cannot hide a leading "=" from ``safe_cell``)."""
+    if isinstance(value, str):
+        value = xml_text(value)
+    return safe_cell(value)
+
+
+def _figure_value(figure: str, value):
+    """The contract's decimal strings (staff hours, funds) as numbers for Excel."""
+    return Decimal(value) if isinstance(value, str) else value
+
+
+class XlsxExporter(ReportExporter):
+    """A workbook for analysts, one sheet per breakdown: Figures, By type, By month,
+    By community, Events, Consultations, then Comparison and Introductions. Numbers are
+    numbers; every text cell goes through ``safe_cell``."""
+
+    content_type = XLSX_CONTENT_TYPE
+    extension = "xlsx"
+    label = gettext_lazy("Excel (XLSX)")
+    binary = True
+
+    def render(self, report: ReportContents) -> bytes:
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sections = report.section_codes
+        figure_rows = [
+            *(
+                [s["code"], s["name"], *(_figure_value(f, s[f]) for f in TABLE_FIGURES)]
+                for s in report.figures["sections"]
+            ),
+            [
+                _("Total"),
+                "",
+                *(_figure_value(f, report.figures["totals"][f]) for f in TABLE_FIGURES),
+            ],
+        ]
+        self._sheet(
+            workbook,
+            _("Figures"),
+            [_("Section"), _("Name"), *(FIGURE_LABELS[f] for f in TABLE_FIGURES)],
+            figure_rows,
+        )
+        self._sheet(
+            workbook,
+            _("By type"),
+            [_("Type"), _("Code"), *sections, _("Total")],
+            [[r["name"], r["code"], *r["counts"], r["total"]] for r in report.by_type],
+        )
+        self._sheet(
+            workbook,
+            _("By month"),
+            [_("Month"), *sections, _("Total")],
+            [[r["month"], *r["counts"], r["total"]] for r in report.by_month],
+            date_style="yyyy-mm",
+        )
+        self._sheet(
+            workbook,
+            _("By community"),
+            [_("Community"), *sections, _("Total")],
+            [[r["community"], *r["counts"], r["total"]] for r in report.by_community],
+        )
+        self._sheet(
+            workbook,
+            _("Events"),
+            [
+                _("Event"),
+                _("Section"),
+                _("Date"),
+                _("Status"),
+                _("Attendance"),
+                _("Expected attendance"),
+                _("Funds raised"),
+                _("For"),
+            ],
+            [
+                [
+                    e["title"],
+                    e["section"],
+                    e["date"],
+                    str(e["status"]),
+                    e["attendance"],
+                    e["expected_attendance"],
+                    e["funds_raised"],
+                    e["funds_beneficiary"],
+                ]
+                for e in report.events
+            ],
+        )
+        self._sheet(
+            workbook,
+            _("Consultations"),
+            [_("Consultation"), _("Section"), _("Groups given toolkits"), _("In-person sessions")],
+            [
+                [c["name"], c["section__code"], c["groups"], c["sessions"]]
+                for c in report.consultations
+            ],
+        )
+        self._sheet(
+            workbook,
+            _("Comparison"),
+            [_("Section"), _("Figure"), report.period_label, report.previous_label, _("Change")],
+            [
+                [
+                    _("Total") if subject["code"] == TOTAL else subject["code"],
+                    str(row["label"]),
+                    row["current"],
+                    row["previous"],
+                    row["change"],
+                ]
+                for subject in report.comparison
+                for row in subject["rows"]
+            ],
+        )
+        self._sheet(
+            workbook,
+            _("Introductions"),
+            [_("Section"), _("Introduction")],
+            [[s["code"], s["introduction"]] for s in report.subjects if s["introduction"]],
+        )
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+    @staticmethod
+    def _sheet(
+        workbook, title: str, header: list, rows: list[list], date_style: str = "yyyy-mm-dd"
+    ) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        sheet = workbook.create_sheet(title=xml_text(title)[:31])
+        sheet.append([_cell(str(h)) for h in header])
+        for row in rows:
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=_cell(value))
+                if isinstance(value, Decimal):
+                    cell.number_format = "#,##0.00"
+                elif isinstance(value, date):
+                    cell.number_format = date_style
+                cells.append(cell)
+            sheet.append(cells)
+
+
+EXPORTERS: dict[str, ReportExporter] = {
+    "docx": DocxExporter(),
+    "pdf": PdfExporter(),
+    "xlsx": XlsxExporter(),
+    "csv": CsvExporter(),
+    "json": JsonExporter(),
+}

@@ -1,15 +1,17 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
-
-from core.permissions import REPORT_ROLES
-from core.views import coming_soon
 
 from . import views
 
 app_name = "reports"
 
 urlpatterns = [
-    path("dashboard/", coming_soon(_("Dashboard"), REPORT_ROLES), name="dashboard"),
+    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("reports/annual/", views.CurrentAnnualReportView.as_view(), name="annual_current"),
     path("reports/annual/<int:year>/", views.AnnualReportView.as_view(), name="annual"),
+    path(
+        "reports/annual/<int:year>/introduction/<str:code>/",
+        views.IntroductionView.as_view(),
+        name="introduction",
+    ),
+    path("reports/period/", views.PeriodReportView.as_view(), name="period"),
 ]

@@ -1,0 +1,271 @@
+"""The annual report's breakdowns that the contract's figures do not hold: activities by
+month and by community, the events and consultations of the period, the names of the
+activity types, and the comparison with the previous period.
+
+Each function is one SQL query (the comparison reuses ``reports.queries.report_figures``), so
+the report page runs a fixed number of queries whatever the number of activities. They use
+the contract's own definitions (approved activities dated in the period, events not
+cancelled starting in it, toolkits sent in it) so that the breakdowns add up to the figures.
+Pass ``sections`` as a list: the functions only read their ids.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+
+from consultations.models import Consultation, Distribution
+from engagement.choices import CONSULTATION_SESSION, ReviewStatus
+from engagement.models import Activity, ActivityType
+from events.choices import EventStatus
+from events.models import Event
+
+from .queries import Period, report_figures
+
+# The figures the comparison shows, in order; money is a decimal string in the contract.
+COMPARED = [
+    "activities",
+    "people_reached",
+    "staff_hours",
+    "partners_engaged",
+    "events",
+    "funds_raised",
+    "toolkits_distributed",
+    "consultation_sessions",
+]
+DECIMAL_FIGURES = {"staff_hours", "funds_raised"}
+# The code of the totals' entry among the sections' (as the CSV export's last row).
+TOTAL = "TOTAL"
+
+
+def _section_ids(sections) -> list[int]:
+    return [section.pk for section in sections]
+
+
+def _approved_activities(period: Period, sections):
+    return Activity.objects.filter(
+        section_id__in=_section_ids(sections),
+        status=ReviewStatus.APPROVED,
+        date__gte=period.start,
+        date__lte=period.end,
+    )
+
+
+def months_of(period: Period) -> list[date]:
+    """The first day of every month the period touches, in order (12 for a year)."""
+    months = []
+    month = period.start.replace(day=1)
+    while month <= period.end:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def previous_period(period: Period) -> Period:
+    """The same dates one year earlier (29 February becomes the 28th): a year's previous
+    year, a quarter's same quarter last year."""
+
+    def year_before(day: date) -> date:
+        try:
+            return day.replace(year=day.year - 1)
+        except ValueError:
+            return day.replace(year=day.year - 1, day=28)
+
+    return Period(year_before(period.start), year_before(period.end))
+
+
+def _per_section(counts: dict[int, int], sections) -> list[int]:
+    return [counts.get(section.pk, 0) for section in sections]
+
+
+def activity_types(codes) -> dict[str, dict]:
+    """Query 1: the display name and list order of the activity types with these codes."""
+    return {
+        row["code"]: row
+        for row in ActivityType.objects.filter(code__in=list(codes)).values(
+            "code", "name", "sort_order"
+        )
+    }
+
+
+def by_type(figures: dict, sections, types: dict[str, dict]) -> list[dict]:
+    """The contract's ``activities_by_type`` as rows: the type's name, one count per section
+    and the total, in the types' own list order. No query: it reads ``figures``."""
+    per_section = {s["code"]: s["activities_by_type"] for s in figures["sections"]}
+    rows = []
+    for code, total in figures["totals"]["activities_by_type"].items():
+        known = types.get(code, {"name": code, "sort_order": 0})
+        rows.append(
+            {
+                "code": code,
+                "name": known["name"],
+                "sort_order": known["sort_order"],
+                "counts": [per_section.get(s.code, {}).get(code, 0) for s in sections],
+                "total": total,
+            }
+        )
+    rows.sort(key=lambda row: (row["sort_order"], row["name"]))
+    return rows
+
+
+def by_month(period: Period, sections) -> list[dict]:
+    """Query 1: approved activities per section per month; every month of the period has a
+    row (zeros included), with ``month`` the first day of the month."""
+    counts: dict[date, dict[int, int]] = {}
+    for row in (
+        _approved_activities(period, sections)
+        .annotate(month=TruncMonth("date"))
+        .values("month", "section_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        month = row["month"]
+        if hasattr(month, "date"):  # a datetime on some backends
+            month = month.date()
+        counts.setdefault(month, {})[row["section_id"]] = row["n"]
+    rows = []
+    for month in months_of(period):
+        per_section = _per_section(counts.get(month, {}), sections)
+        rows.append({"month": month, "counts": per_section, "total": sum(per_section)})
+    return rows
+
+
+def by_community(period: Period, sections) -> list[dict]:
+    """Query 1: approved activities per community engaged, per section, most first. An
+    activity that engaged several communities counts once for each; one that recorded none
+    is in no row."""
+    links = Activity.communities.through.objects.filter(
+        activity__in=_approved_activities(period, sections).values("pk")
+    )
+    counts: dict[int, dict] = {}
+    for row in (
+        links.values("community_id", "community__name", "activity__section_id")
+        .annotate(n=Count("activity_id"))
+        .order_by()
+    ):
+        entry = counts.setdefault(
+            row["community_id"], {"community": row["community__name"], "by_section": {}}
+        )
+        entry["by_section"][row["activity__section_id"]] = row["n"]
+    rows = []
+    for entry in counts.values():
+        per_section = _per_section(entry["by_section"], sections)
+        rows.append(
+            {"community": entry["community"], "counts": per_section, "total": sum(per_section)}
+        )
+    rows.sort(key=lambda row: (-row["total"], row["community"]))
+    return rows
+
+
+def events_of(period: Period, sections) -> list[dict]:
+    """Query 1: the events the contract counts (the sections', not cancelled, starting in
+    the period), in date order, with attendance and funds raised."""
+    starts, ends = period.datetime_bounds()
+    rows = (
+        Event.objects.filter(
+            section_id__in=_section_ids(sections), starts_at__gte=starts, starts_at__lt=ends
+        )
+        .exclude(status=EventStatus.CANCELLED)
+        .order_by("starts_at", "id")
+        .values(
+            "id",
+            "title",
+            "starts_at",
+            "status",
+            "actual_attendance",
+            "expected_attendance",
+            "funds_raised",
+            "funds_beneficiary",
+            "section__code",
+        )
+    )
+    return [
+        {
+            "id": row["id"],
+            "title": row["title"],
+            "section": row["section__code"],
+            "date": timezone.localtime(row["starts_at"]).date(),
+            "status": EventStatus(row["status"]).label,
+            "attendance": row["actual_attendance"],
+            "expected_attendance": row["expected_attendance"],
+            "funds_raised": row["funds_raised"] or Decimal("0"),
+            "funds_beneficiary": row["funds_beneficiary"],
+        }
+        for row in rows
+    ]
+
+
+def consultations_of(period: Period, sections) -> list[dict]:
+    """Query 1: the sections' consultations that ran during the period, sent a toolkit in it
+    or held an in-person session in it, with the partners given a toolkit in the period
+    (``groups``) and the approved consultation sessions linked to it (``sessions``)."""
+    groups = (
+        Distribution.objects.filter(
+            toolkit__consultation=OuterRef("pk"),
+            sent_on__gte=period.start,
+            sent_on__lte=period.end,
+        )
+        .order_by()
+        .values("toolkit__consultation")
+        .annotate(n=Count("partner", distinct=True))
+        .values("n")[:1]
+    )
+    sessions = (
+        Activity.objects.filter(
+            consultation=OuterRef("pk"),
+            status=ReviewStatus.APPROVED,
+            type__code=CONSULTATION_SESSION,
+            date__gte=period.start,
+            date__lte=period.end,
+        )
+        .order_by()
+        .values("consultation")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
+    )
+    ran_during = Q(starts_on__lte=period.end) & (
+        Q(ends_on__isnull=True) | Q(ends_on__gte=period.start)
+    )
+    return list(
+        Consultation.objects.filter(section_id__in=_section_ids(sections))
+        .annotate(
+            groups=Coalesce(Subquery(groups, output_field=IntegerField()), Value(0)),
+            sessions=Coalesce(Subquery(sessions, output_field=IntegerField()), Value(0)),
+        )
+        .filter(ran_during | Q(groups__gt=0) | Q(sessions__gt=0))
+        .order_by("section__code", "starts_on", "name")
+        .values("id", "name", "section__code", "starts_on", "ends_on", "groups", "sessions")
+    )
+
+
+def _number(figure: str, value):
+    return Decimal(value) if figure in DECIMAL_FIGURES else value
+
+
+def comparison(figures: dict, previous: dict) -> list[dict]:
+    """Each section's and the totals' figures beside the previous period's, with the change.
+    No query: it reads two results of ``report_figures``. Returns one entry per section
+    (then ``TOTAL``) with ``rows`` of ``{"figure", "current", "previous", "change"}``."""
+    earlier = {s["code"]: s for s in previous["sections"]}
+    subjects = [(s["code"], s["name"], s) for s in figures["sections"]]
+    subjects.append((TOTAL, "", figures["totals"]))
+    out = []
+    for code, name, current in subjects:
+        before = previous["totals"] if code == TOTAL else earlier.get(code)
+        rows = []
+        for figure in COMPARED:
+            now = _number(figure, current[figure])
+            then = _number(figure, before[figure]) if before else _number(figure, 0)
+            rows.append({"figure": figure, "current": now, "previous": then, "change": now - then})
+        out.append({"code": code, "name": name, "rows": rows})
+    return out
+
+
+def previous_figures(period: Period, sections) -> dict:
+    """The contract's figures for ``previous_period(period)``: ``report_figures``' own
+    queries (seven when ``sections`` is a list)."""
+    return report_figures(previous_period(period), sections)
