@@ -8,7 +8,6 @@ and the tests go through ``EXPORTERS``.
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 from django.conf import settings
@@ -19,7 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.exports import XLSX_CONTENT_TYPE, safe_cell
+from core.exports import XLSX_CONTENT_TYPE, no_network_fetcher, safe_cell, xml_text
 
 from .models import Consultation
 from .queries import what_we_heard
@@ -29,11 +28,6 @@ PRINT_STYLESHEET = "css/print_what_we_heard.css"
 
 # Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return). Word and
 # Excel files are XML: one of these in a pasted quote would make the file unreadable.
-XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def xml_text(value) -> str:
-    return XML_ILLEGAL.sub("", str(value))
 
 
 def theme_share(count: int, total: int) -> str:
@@ -137,19 +131,6 @@ class WhatWeHeardDocx(WhatWeHeardExporter):
         return buffer.getvalue()
 
 
-def _no_network_fetcher():
-    """A WeasyPrint URL fetcher that fetches nothing: the print template and its stylesheet
-    need no outside resource, fonts come from the system, and a PDF must never make the
-    server reach out (to another host, or to a file:// path named in user text)."""
-    from weasyprint.urls import URLFetcher
-
-    class NoNetworkFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            raise ValueError(f"Inroads PDFs load no outside resource: {url}")
-
-    return NoNetworkFetcher()
-
-
 class WhatWeHeardPdf(WhatWeHeardExporter):
     """A PDF laid out for print (letter, portrait) from the print template, tagged for
     screen readers (PDF/UA-1)."""
@@ -175,7 +156,7 @@ class WhatWeHeardPdf(WhatWeHeardExporter):
     def write(self, consultation: Consultation, heard: dict) -> bytes:
         from weasyprint import CSS, HTML
 
-        fetcher = _no_network_fetcher()
+        fetcher = no_network_fetcher()
         # base_url=None: a relative URL in the HTML resolves to nothing rather than a path.
         html = HTML(string=self.html(consultation, heard), base_url=None, url_fetcher=fetcher)
         stylesheet = CSS(filename=str(self.stylesheet_path()), url_fetcher=fetcher)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -87,3 +88,25 @@ def table_rows(table) -> tuple[list[str], list[list]]:
     values = iter(table.as_values())
     header = [str(h) for h in next(values)]
     return header, [list(row) for row in values]
+
+
+# Characters XML (and so DOCX and XLSX) cannot hold; pasted text sometimes carries them.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(value) -> str:
+    """Text without the control characters a Word or Excel file cannot contain."""
+    return XML_ILLEGAL.sub("", str(value))
+
+
+def no_network_fetcher():
+    """A WeasyPrint URL fetcher that fetches nothing: print templates and their stylesheets
+    need no outside resource, fonts come from the system, and a PDF must never make the
+    server reach out (to another host, or to a file:// path named in user text)."""
+    from weasyprint.urls import URLFetcher
+
+    class NoNetworkFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            raise ValueError(f"Inroads PDFs load no outside resource: {url}")
+
+    return NoNetworkFetcher()

@@ -25,7 +25,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.exports import XLSX_CONTENT_TYPE, safe_cell
+from core.exports import XLSX_CONTENT_TYPE, no_network_fetcher, safe_cell, xml_text
 from core.templatetags.inroads import money
 
 from .contents import FIGURE_LABELS, MONEY_FIGURES, TABLE_FIGURES, TOTAL, ReportContents
@@ -48,11 +48,6 @@ PRINT_STYLESHEET = "css/print_annual_report.css"
 
 # Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return). Word and
 # Excel files are XML: one of these in an event's title would make the file unreadable.
-XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def xml_text(value) -> str:
-    return XML_ILLEGAL.sub("", str(value))
 
 
 class ExportUnavailable(Exception):
@@ -274,19 +269,6 @@ class DocxExporter(ReportExporter):
                 cell.text = xml_text(text)
 
 
-def _no_network_fetcher():
-    """A WeasyPrint URL fetcher that fetches nothing (as consultations' PDFs): the print
-    template and its stylesheet need no outside resource, and a PDF must never make the
-    server reach out (to another host, or to a file:// path named in user text)."""
-    from weasyprint.urls import URLFetcher
-
-    class NoNetworkFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            raise ValueError(f"Inroads PDFs load no outside resource: {url}")
-
-    return NoNetworkFetcher()
-
-
 class PdfExporter(ReportExporter):
     """The same as the Word document laid out for print (letter, portrait), with bar charts
     drawn as inline SVG by the print template, tagged for screen readers (PDF/UA-1)."""
@@ -320,7 +302,7 @@ class PdfExporter(ReportExporter):
             raise ExportUnavailable(
                 _("PDF export is not available on this server. Use DOCX, or ask IT.")
             ) from exc
-        fetcher = _no_network_fetcher()
+        fetcher = no_network_fetcher()
         # base_url=None: a relative URL in the HTML resolves to nothing rather than a path.
         html = HTML(string=self.html(report), base_url=None, url_fetcher=fetcher)
         stylesheet = CSS(filename=str(self.stylesheet_path()), url_fetcher=fetcher)

@@ -14,7 +14,6 @@ from consultations.exporters import (
     EXPORTERS,
     PRINT_TEMPLATE,
     WhatWeHeardPdf,
-    _no_network_fetcher,
 )
 from consultations.models import Distribution
 from consultations.queries import consultation_figures, what_we_heard
@@ -25,6 +24,7 @@ from consultations.tests.factories import (
     FeedbackThemeFactory,
     ToolkitFactory,
 )
+from core.exports import no_network_fetcher
 from engagement.choices import CONSULTATION_SESSION, ReviewStatus
 from engagement.tests.factories import ActivityFactory, ActivityTypeFactory
 from partners.tests.factories import CommunityFactory, PartnerFactory
@@ -424,7 +424,7 @@ def test_pdf_shows_the_theme_names_with_counts_and_the_quotes(heard_setup):
 
 
 def test_pdf_fetches_nothing_from_outside():
-    fetcher = _no_network_fetcher()
+    fetcher = no_network_fetcher()
 
     for url in ("https://cdn.example.org/font.woff2", "file:///etc/passwd", "http://127.0.0.1/"):
         with pytest.raises(ValueError, match="no outside resource"):

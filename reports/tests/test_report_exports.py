@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 
 from accounts.models import User
 from core.demo.seed import seed_demo
+from core.exports import no_network_fetcher
 from engagement.tests.factories import ActivityFactory
 from events.tests.factories import EventFactory
 from reports.contents import report_for_year
@@ -21,7 +22,6 @@ from reports.exporters import (
     PRINT_TEMPLATE,
     PdfExporter,
     ReportExporter,
-    _no_network_fetcher,
 )
 from reports.models import ReportIntroduction
 from reports.queries import annual_report
@@ -211,7 +211,7 @@ def test_pdf_request_without_pango_is_a_clear_503(login, viewer, cds, monkeypatc
 
 
 def test_pdf_fetches_nothing_from_outside():
-    fetcher = _no_network_fetcher()
+    fetcher = no_network_fetcher()
 
     for url in ("https://cdn.example.org/font.woff2", "file:///etc/passwd", "http://127.0.0.1/"):
         with pytest.raises(ValueError, match="no outside resource"):
