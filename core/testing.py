@@ -77,3 +77,28 @@ def many_to_many(field: str):
             getattr(obj, field).set(extracted)
 
     return hook
+
+
+def write_csv(path, rows, *, encoding: str = "utf-8", delimiter: str = ","):
+    """A real CSV file for import tests, as Excel or a text editor would save it."""
+    import csv
+
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def write_xlsx(path, rows):
+    """A real XLSX file for import tests (first sheet, one row per list)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+def errors_of(result) -> list[tuple[int, str]]:
+    """(line, column) of every error of an import result."""
+    return [(error.line, error.column) for error in result.errors]

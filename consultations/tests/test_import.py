@@ -5,14 +5,12 @@ problem by line and column, partner names that match no partner (create, or use 
 duplicate, as for activities and events), the section rule, the annual report's count of
 toolkits distributed, the command and the browser flow."""
 
-import csv
 from datetime import date, datetime
 
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
 
 from consultations.choices import DistributionStatus
 from consultations.imports import DistributionImporter, edition_key
@@ -23,6 +21,7 @@ from consultations.tests.factories import (
     ToolkitFactory,
 )
 from core.imports import IMPORTERS, Resolution, load_importers
+from core.testing import errors_of, write_csv, write_xlsx
 from partners.choices import PartnerKind, PartnerStatus
 from partners.models import Partner
 from partners.tests.factories import PartnerFactory
@@ -41,20 +40,6 @@ IMMIGRANTS = "Catholic Centre for Immigrants"
 NEWCOMERS = "Ottawa Newcomer Network"
 
 
-def write_csv(path, rows):
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
-
-
-def write_xlsx(path, rows):
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    workbook.save(path)
-    return path
-
-
 def row(**values):
     """A row of HEADER: the given cells, blank elsewhere."""
     return [values.get(column, "") for column in HEADER]
@@ -64,10 +49,6 @@ def import_distributions(path, *, dry_run=False, user=None, resolutions=None, **
     return DistributionImporter(**options).run(
         path, dry_run=dry_run, user=user, resolutions=resolutions
     )
-
-
-def errors_of(result):
-    return [(error.line, error.column) for error in result.errors]
 
 
 def pairs():

@@ -2,13 +2,11 @@
 every problem with its line and column, and saving all rows or none. The partners importer
 is the real one the machinery serves; partners/tests/test_import.py covers its rules."""
 
-import csv
 from datetime import date, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
 
 from core.imports import (
     IMPORTERS,
@@ -20,6 +18,7 @@ from core.imports import (
     parse_date,
     read_sheet,
 )
+from core.testing import write_csv, write_xlsx
 from partners.imports import PartnerImporter
 from partners.models import Partner
 from partners.tests.factories import CommunityFactory
@@ -27,21 +26,6 @@ from partners.tests.factories import CommunityFactory
 pytestmark = pytest.mark.django_db
 
 IMPORT_URL = "/test-import/partners/"
-
-
-def write_csv(path, rows, *, encoding="utf-8", delimiter=","):
-    with path.open("w", encoding=encoding, newline="") as handle:
-        csv.writer(handle, delimiter=delimiter).writerows(rows)
-    return path
-
-
-def write_xlsx(path, rows):
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
 
 
 def run(path, *, dry_run=False):

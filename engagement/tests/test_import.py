@@ -11,10 +11,9 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
 
 from core.imports import IMPORTERS, Resolution, load_importers
-from core.testing import assert_no_axe_violations
+from core.testing import assert_no_axe_violations, errors_of, write_csv, write_xlsx
 from engagement.choices import ReviewAction, ReviewStatus
 from engagement.imports import ActivityImporter
 from engagement.models import Activity, ActivityReview
@@ -44,20 +43,6 @@ VANIER = "Centre communautaire Vanier"
 NEWCOMERS = "Ottawa Newcomer Network"
 
 
-def write_csv(path, rows):
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
-
-
-def write_xlsx(path, rows):
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    workbook.save(path)
-    return path
-
-
 def activity_row(**values):
     """A row of HEADER: the given cells, blank elsewhere."""
     return [values.get(column, "") for column in HEADER]
@@ -67,10 +52,6 @@ def import_activities(path, *, dry_run=False, user=None, resolutions=None, **opt
     return ActivityImporter(**options).run(
         path, dry_run=dry_run, user=user, resolutions=resolutions
     )
-
-
-def errors_of(result):
-    return [(error.line, error.column) for error in result.errors]
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from openpyxl import Workbook
 
 from core.imports import IMPORTERS, Resolution, load_importers
+from core.testing import errors_of, write_csv, write_xlsx
 from events.choices import EventStatus
 from events.imports import EventImporter, ObservanceImporter, parse_datetime
 from events.models import Event, Observance
@@ -49,20 +49,6 @@ FORUM_PARTNER = "Centre communautaire Vanier"
 NEWCOMERS = "Ottawa Newcomer Network"
 
 
-def write_csv(path, rows):
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
-
-
-def write_xlsx(path, rows):
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    workbook.save(path)
-    return path
-
-
 def event_row(**values):
     """A row of HEADER: the given cells, blank elsewhere."""
     return [values.get(column, "") for column in HEADER]
@@ -74,10 +60,6 @@ def import_events(path, *, dry_run=False, user=None, resolutions=None, **options
 
 def import_observances(path, *, dry_run=False, user=None):
     return ObservanceImporter().run(path, dry_run=dry_run, user=user)
-
-
-def errors_of(result):
-    return [(error.line, error.column) for error in result.errors]
 
 
 def utc(*args):

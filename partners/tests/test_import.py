@@ -2,15 +2,14 @@
 refusing what is not (communities, sections, partners), and the command and browser flows
 (DESIGN.md, "Import and export")."""
 
-import csv
 from datetime import date
 
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
 
+from core.testing import write_csv, write_xlsx
 from partners.choices import Language, PartnerKind, PartnerStatus
 from partners.imports import ContactImporter, PartnerImporter
 from partners.models import Community, Contact, Partner
@@ -31,20 +30,6 @@ PARTNER_HEADER = [
     "sections",
     "notes",
 ]
-
-
-def write_csv(path, rows):
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
-
-
-def write_xlsx(path, rows):
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    workbook.save(path)
-    return path
 
 
 def import_partners(path, *, dry_run=False, user=None):
