@@ -39,7 +39,8 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	$(BIN)/python manage.py makemessages --locale fr_CA --ignore ".venv/*" --ignore "var/*"
+	$(BIN)/python manage.py makemessages --locale fr_CA --ignore ".venv/*" --ignore "var/*" \
+		--ignore "core/demo/*" --ignore "*/tests/*" --ignore "conftest.py" --ignore "bench/*"
 	$(BIN)/python manage.py compilemessages --locale fr_CA
 
 clean:

@@ -50,6 +50,7 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
         staff
         | perms(SECTION_WORK, ["delete"])
         | perms({"events": ["checklisttemplate", "checklisttemplateitem"]}, ["add", "change"])
+        | perms({"reports": ["reportintroduction"]}, ["add", "change", "view"])
         | {("engagement", "review_activity"), ("partners", "merge_partner")}
     )
     administrator = (

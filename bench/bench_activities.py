@@ -1,5 +1,6 @@
-"""Benchmark: do the list pages and the annual report answer in well under a second with
-many activities (DESIGN.md, "Qualities")?
+"""Benchmark: do the list pages, the dashboard and the annual report answer in well under a
+second with many activities (DESIGN.md, "Qualities"; issue "Dashboards and the annual
+report")?
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/inroads_bench \\
         .venv/bin/python bench/bench_activities.py --activities 100000 [--million] [--explain]
@@ -11,7 +12,9 @@ What it does, in a throwaway PostgreSQL database whose name must contain "bench"
    synthetic ones over 2015 to today, ~2,000 synthetic partners (a few of them busy) and 1 to 3
    partner links each, then VACUUM ANALYZE;
 3. requests each page with django.test.Client (1 warm-up, then 5 timed runs) and prints the
-   median and max milliseconds, the number of SQL queries and the slowest query's time;
+   median and max milliseconds, the number of SQL queries, their time as Django saw it, the
+   time PostgreSQL itself reports for the same queries (EXPLAIN ANALYZE: planning plus
+   execution), the ratio of the page's time to PostgreSQL's, and the slowest query's time;
    ``--explain`` prints EXPLAIN ANALYZE of the slowest query of the slowest page.
 
 Exits 1 when a page's median exceeds the budget (1000 ms), 2 when a page does not answer 200.
@@ -371,6 +374,8 @@ def pages() -> list[tuple[str, str, str]]:
         ("review queue", "/activities/review/", sergeant),
         ("partner list", "/partners/", staff),
         ("partner detail (busy)", f"/partners/{busy}/", staff),
+        ("dashboard (this year)", "/dashboard/", sergeant),
+        ("dashboard: 2018, all", "/dashboard/?year=2018&section=all", sergeant),
         ("annual report JSON", "/reports/annual/2018/?format=json", sergeant),
         ("annual report HTML", "/reports/annual/2018/", sergeant),
         ("annual_report(2018)", "annual_report(2018)", ""),

@@ -48,8 +48,9 @@ class PartnerFilterSet(django_filters.FilterSet):
         return queryset.filter(name_key__contains=name_key(value))
 
     def filter_yes_no(self, queryset, name, value):
-        field = {"dormant": "is_dormant", "archived": "is_archived"}[name]
-        return queryset.filter(**{field: value == "true"})
+        if name == "dormant":
+            return queryset.dormant(value == "true")
+        return queryset.filter(is_archived=value == "true")
 
     @property
     def qs(self):

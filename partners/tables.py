@@ -43,6 +43,17 @@ class PartnerTable(tables.Table):
     def value_is_dormant(self, value) -> str:
         return str(_("Yes") if value else _("No"))
 
+    # The engagement columns are not columns of the table in SQL (the figures are fetched
+    # for the page's partners only): sorting on them asks the queryset to compute them.
+    def order_last_engaged_on(self, queryset, is_descending):
+        return queryset.order_by_engagement("last_engaged_on", descending=is_descending), True
+
+    def order_engagements_this_year(self, queryset, is_descending):
+        return queryset.order_by_engagement("engagements_this_year", descending=is_descending), True
+
+    def order_is_dormant(self, queryset, is_descending):
+        return queryset.order_by_engagement("is_dormant", descending=is_descending), True
+
 
 class ContactTable(tables.Table):
     name = tables.Column(linkify=True, verbose_name=_("Name"))

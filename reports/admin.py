@@ -1,10 +1,11 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import ReportIntroduction
 
 
 @admin.register(ReportIntroduction)
-class ReportIntroductionAdmin(admin.ModelAdmin):
+class ReportIntroductionAdmin(SimpleHistoryAdmin):
     list_display = ["section", "year", "updated_by", "updated_at"]
     list_filter = ["section", "year"]
     search_fields = ["text"]

@@ -267,5 +267,5 @@ def comparison(figures: dict, previous: dict) -> list[dict]:
 
 def previous_figures(period: Period, sections) -> dict:
     """The contract's figures for ``previous_period(period)``: ``report_figures``' own
-    queries (seven when ``sections`` is a list)."""
+    queries (six when ``sections`` is a list)."""
     return report_figures(previous_period(period), sections)

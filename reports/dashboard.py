@@ -123,17 +123,17 @@ def people_reached_by_community(sections: list[Section], period: Period) -> list
 
 def dormant_partner_count(sections: list[Section] | None, *, user, today: date) -> int:
     """Partners not archived, of the sections (every partner when ``sections`` is None),
-    that ``with_engagement_stats`` calls dormant, as the partner list counts them for this
-    user (viewers do not see sensitive partners). One query, as costly as the partner list's
-    annotation it reuses: it aggregates every approved activity of those partners (0.8 s
-    among a million activities; an index cannot shorten a Max over all of them)."""
+    that the partner list calls dormant, counted as it counts them for this user (viewers
+    do not see sensitive partners). One query: an anti-join on the approved activities
+    since the dormancy cutoff (``PartnerQuerySet.dormant``), 40 ms among a million
+    activities where the maximum date over every partner's activities took 0.8 s."""
     partners = partners_visible_to(Partner.objects.active(), user)
     if sections is not None:
         Link = Partner.sections.through
         partners = partners.filter(
             Exists(Link.objects.filter(partner_id=OuterRef("pk"), section__in=sections))
         )
-    return partners.with_engagement_stats(today=today).filter(is_dormant=True).count()
+    return partners.dormant(today=today).count()
 
 
 def _with_total(queryset, limit: int) -> tuple[int, list]:
@@ -267,7 +267,7 @@ def month_rows(months: dict[int, list[int | None]], year: int) -> list[dict]:
 def dashboard(*, sections: list[Section], every_section: bool, year: int, today: date, user):
     """Everything ``/dashboard/`` shows for the chosen sections and year, as plain data."""
     current, previous = dashboard_periods(year, today)
-    # Two calls of the contract's own function: seven queries each, none for sections.
+    # Two calls of the contract's own function: six queries each, none for sections.
     # The totals of one section are that section's figures.
     figures = report_figures(current, sections)["totals"]
     earlier = report_figures(previous, sections)["totals"]

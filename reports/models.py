@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # The years a report can cover (the page answers 404 outside them). Not 9999: a period's
 # end is the midnight after its last day, which would not fit in a date.
@@ -37,6 +38,9 @@ class ReportIntroduction(models.Model):
         related_name="report_introductions",
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Every wording a report went out with, and who changed it: the text is part of a
+    # published document, so an edit or a removal never loses the earlier words.
+    history = HistoricalRecords()
 
     class Meta:
         # Served by the unique constraint's index on (section, year).

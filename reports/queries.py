@@ -127,16 +127,19 @@ def report_figures(period: Period, sections=None) -> dict:
     approved = Q(status=ReviewStatus.APPROVED)
     approved_activities = Activity.objects.filter(in_period & approved)
 
-    # Query 2: counts and sums of approved activities, and those awaiting review.
+    # Query 2: counts and sums of approved activities, and those awaiting review (asking
+    # for those statuses only lets engagement_report_idx's key serve the whole filter).
     rows = (
-        Activity.objects.filter(in_period)
+        Activity.objects.filter(in_period, status__in=[ReviewStatus.APPROVED, *AWAITING_REVIEW])
         .values("section_id")
         .annotate(
-            activities=Count("id", filter=approved),
+            activities=Count("section", filter=approved),
             people_reached=Sum("people_reached", filter=approved),
             staff_hours=Sum("staff_hours", filter=approved),
-            consultation_sessions=Count("id", filter=approved & Q(type__code=CONSULTATION_SESSION)),
-            awaiting_review=Count("id", filter=Q(status__in=AWAITING_REVIEW)),
+            consultation_sessions=Count(
+                "section", filter=approved & Q(type__code=CONSULTATION_SESSION)
+            ),
+            awaiting_review=Count("section", filter=Q(status__in=AWAITING_REVIEW)),
         )
         .order_by()
     )
@@ -150,21 +153,29 @@ def report_figures(period: Period, sections=None) -> dict:
 
     # Query 3: approved activities per type.
     for row in (
-        approved_activities.values("section_id", "type__code").annotate(n=Count("id")).order_by()
+        approved_activities.values("section_id", "type__code").annotate(n=Count("*")).order_by()
     ):
         per_section[row["section_id"]]["activities_by_type"][row["type__code"]] = row["n"]
 
-    # Query 4: distinct partners per section, and (query 5) across the chosen sections.
-    links = Activity.partners.through.objects.filter(activity__in=approved_activities.values("pk"))
-    for row in (
-        links.values("activity__section_id")
-        .annotate(n=Count("partner_id", distinct=True))
-        .order_by()
+    # Query 4: each (section, partner) pair of approved activities once. Counting them per
+    # section and the distinct partners among them in Python gives both figures from one
+    # pass over the links (at most sections x partners rows), where two COUNT(DISTINCT)
+    # queries joined the period's activities and links twice.
+    links = Activity.partners.through.objects.filter(
+        activity__date__gte=period.start,
+        activity__date__lte=period.end,
+        activity__section_id__in=section_ids,
+        activity__status=ReviewStatus.APPROVED,
+    )
+    engaged = set()
+    for section_id, partner_id in (
+        links.values_list("activity__section_id", "partner_id").distinct().order_by()
     ):
-        per_section[row["activity__section_id"]]["partners_engaged"] = row["n"]
-    partners_total = links.aggregate(n=Count("partner_id", distinct=True))["n"]
+        per_section[section_id]["partners_engaged"] += 1
+        engaged.add(partner_id)
+    partners_total = len(engaged)
 
-    # Query 6: events the section is responsible for, not cancelled, starting in the period.
+    # Query 5: events the section is responsible for, not cancelled, starting in the period.
     for row in (
         Event.objects.filter(section_id__in=section_ids, starts_at__gte=starts, starts_at__lt=ends)
         .exclude(status=EventStatus.CANCELLED)
@@ -175,7 +186,7 @@ def report_figures(period: Period, sections=None) -> dict:
         per_section[row["section_id"]]["events"] = row["events"]
         per_section[row["section_id"]]["funds_raised"] = row["funds_raised"] or Decimal("0")
 
-    # Query 7 and 8: partners given a toolkit of the section's consultations in the period.
+    # Query 6 and 7: partners given a toolkit of the section's consultations in the period.
     distributions = Distribution.objects.filter(
         sent_on__gte=period.start,
         sent_on__lte=period.end,

@@ -216,7 +216,7 @@ def test_report_runs_a_fixed_number_of_queries(cds, drr):
         )
     many = run()
 
-    assert (few, many) == (8, 8)
+    assert (few, many) == (7, 7)
 
 
 def test_period_report_covers_any_date_range(cds):

@@ -488,9 +488,9 @@ def test_dashboard_runs_a_fixed_number_of_queries(login, supervisor_cds, cds, dr
 
     ActivityFactory(section=cds, date=now, communities=[youth])
     # Session and user (2); sections and the first year (2); the report's figures for both
-    # periods (7 + 7); types, months, communities, dormant partners, queue, overdue follow-ups,
+    # periods (6 + 6); types, months, communities, dormant partners, queue, overdue follow-ups,
     # overdue tasks (each a count and a list), upcoming events (11).
-    assert_constant_queries(client, URL, expected=29, add_rows=add_rows)
+    assert_constant_queries(client, URL, expected=27, add_rows=add_rows)
 
 
 # The charts themselves -----------------------------------------------------------------

@@ -74,6 +74,6 @@ def test_report_page_runs_a_fixed_number_of_queries(login, supervisor_cds, cds, 
             ActivityFactory.create_batch(10, section=section, partners=[PartnerFactory()])
 
     ActivityFactory(section=cds)
-    # Session and user (2), the sections (1), the year's figures (7), the previous year's (7)
+    # Session and user (2), the sections (1), the year's figures (6), the previous year's (6)
     # and the breakdowns and introductions (6): reports/tests/test_report_page.py itemizes.
-    assert_constant_queries(client, "/reports/annual/2018/", expected=23, add_rows=add_rows)
+    assert_constant_queries(client, "/reports/annual/2018/", expected=21, add_rows=add_rows)
