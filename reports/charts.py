@@ -8,7 +8,13 @@ Security Policy forbids ``style=""``): colours are SVG presentation attributes, 
 the page comes from ``static/css/charts.css``.
 
 Every piece of markup is built with ``format_html`` so labels (activity types, communities:
-editable lists) are escaped.
+editable lists) are escaped. Numbers are written as the reader's language groups them
+("1,234", "1 234"), like the tables beside the charts. The sentences below (``bars_summary``,
+``series_sentence``) are the ones every chart's ``aria-label`` is made of.
+
+WeasyPrint draws the same SVG in the PDF: the print stylesheet sizes ``.svg-chart``, but
+WeasyPrint reads the text's font from the SVG itself (``font-family``, the system's sans-serif
+as the rest of the PDF); on a page ``charts.css`` sets the page's font instead.
 """
 
 from __future__ import annotations
@@ -17,9 +23,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from core.templatetags.inroads import number
 
 # Colours on the white page, with their contrast ratio against white. Each passes WCAG AA
 # as text (4.5:1) and as a graphical object (3:1, success criterion 1.4.11).
@@ -34,6 +43,9 @@ FONT_SIZE = 12
 # Long labels (activity types, communities) are cut to fit the label column; the table
 # beside the chart has them in full.
 LABEL_CHARS = 30
+# A line chart of more categories (a period of years, month by month) is too dense for a
+# marker on every value.
+MARKERS_UNTIL = 36
 
 
 @dataclass(frozen=True)
@@ -49,10 +61,6 @@ class Series:
 def px(value: float) -> str:
     """A coordinate with one decimal: enough for a screen, short in the page."""
     return f"{value:.1f}"
-
-
-def number(value) -> str:
-    return number_format(value, use_l10n=True)
 
 
 def nice_scale(largest: int) -> tuple[int, int]:
@@ -75,7 +83,7 @@ def shorten(label: str, limit: int = LABEL_CHARS) -> str:
 def _svg(*, title: str, summary: str, width: int, height: int, body: SafeString) -> SafeString:
     return format_html(
         '<svg class="svg-chart" role="img" aria-label="{}" viewBox="0 0 {} {}" '
-        'xmlns="http://www.w3.org/2000/svg" font-size="{}">'
+        'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="{}">'
         "<title>{}</title>{}</svg>",
         summary,
         width,
@@ -164,18 +172,27 @@ def _marker(series_index: int, cx: float, cy: float, colour: str) -> SafeString:
 
 
 def line_chart(
-    *, title: str, summary: str, categories: Sequence[str], series: Sequence[Series]
+    *,
+    title: str,
+    summary: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    legend: bool = True,
 ) -> SafeString:
     """One line per series over the categories (months), with a marker at each value and a
-    legend above. The second series is dashed with square markers."""
+    legend above (``legend=False`` leaves it out, for one line that the title names); the
+    second series is dashed with square markers. Each labelled category has a tick on the
+    axis; one labelled "" has neither (a long period labels some months only). Past
+    MARKERS_UNTIL categories only lone points keep their marker."""
     if not categories or not series:
         return SafeString("")
-    width, height = 640, 280
-    left, right, top, bottom = 48, 16, 40, 28
+    width, height = 640, 280 if legend else 256
+    left, right, top, bottom = 56, 16, 40 if legend else 16, 28
     plot_width, plot_height = width - left - right, height - top - bottom
     largest = max((v for s in series for v in s.values if v is not None), default=0)
     maximum, step = nice_scale(largest)
     gap = plot_width / max(1, len(categories) - 1)
+    every_marker = len(categories) <= MARKERS_UNTIL
 
     def x(i: int) -> float:
         return left + gap * i
@@ -203,25 +220,33 @@ def line_chart(
     )
     labels = format_html_join(
         "",
+        '<line x1="{x}" y1="{axis}" x2="{x}" y2="{tick}" stroke="{muted}"/>'
         '<text x="{x}" y="{y}" text-anchor="middle" fill="{muted}">{label}</text>',
         (
-            {"x": px(x(i)), "y": height - 8, "muted": MUTED, "label": label}
+            {
+                "x": px(x(i)),
+                "axis": top + plot_height,
+                "tick": top + plot_height + 4,
+                "y": height - 8,
+                "muted": MUTED,
+                "label": label,
+            }
             for i, label in enumerate(categories)
+            if label
         ),
     )
     lines = []
-    legend = []
+    keys = []
     for index, one in enumerate(series):
         dash = "6 4" if one.dashed else "none"
         # A line is broken where a value is missing (months still to come).
         runs: list[list[tuple[float, float]]] = [[]]
-        markers = []
         for i, value in enumerate(one.values):
             if value is None:
                 runs.append([])
-                continue
-            runs[-1].append((x(i), y(value)))
-            markers.append(_marker(index, x(i), y(value), one.colour))
+            else:
+                runs[-1].append((x(i), y(value)))
+        markers = []
         for run in runs:
             if len(run) > 1:
                 lines.append(
@@ -233,9 +258,13 @@ def line_chart(
                         dash,
                     )
                 )
+            if every_marker or len(run) == 1:
+                markers.extend(_marker(index, a, b, one.colour) for a, b in run)
         lines.extend(markers)
+        if not legend:
+            continue
         legend_x = left + 180 * index
-        legend.append(
+        keys.append(
             format_html(
                 '<line x1="{}" y1="14" x2="{}" y2="14" stroke="{}" stroke-width="2.5" '
                 'stroke-dasharray="{}"/>{}<text x="{}" y="18" fill="{}">{}</text>',
@@ -263,6 +292,49 @@ def line_chart(
         axis_lines,
         labels,
         format_html_join("", "{}", ((part,) for part in lines)),
-        format_html_join("", "{}", ((part,) for part in legend)),
+        format_html_join("", "{}", ((part,) for part in keys)),
     )
     return _svg(title=title, summary=summary, width=width, height=height, body=body)
+
+
+# The sentences of the aria-labels --------------------------------------------------------
+
+
+def table_note() -> str:
+    # "With", not "beside": on a narrow screen and in print the table is under the chart.
+    return _("The numbers are also in the table with this chart.")
+
+
+def bars_summary(kind: str, bars: Sequence[tuple[str, int]]) -> str:
+    """What a bar chart shows, for readers who do not see it: ``kind`` ("Bar chart of ..."),
+    how many bars, the longest (the first of the longest) and where the numbers are."""
+    if not bars:
+        return ""
+    label, value = max(bars, key=lambda bar: bar[1])
+    return " ".join(
+        [
+            kind,
+            ngettext(
+                "%(count)s bar, %(label)s, with %(value)s.",
+                "%(count)s bars; the longest is %(label)s with %(value)s.",
+                len(bars),
+            )
+            % {"count": number(len(bars)), "label": label, "value": number(value)},
+            table_note(),
+        ]
+    )
+
+
+def series_sentence(name: str, values: Sequence[int | None], categories: Sequence[str]) -> str:
+    """One line of a line chart in words: "2018: 1,161 in all, most in March 2018 (125)."
+    (the first of the highest), or "2018: none." ``categories`` name the values in full."""
+    total = sum(value for value in values if value)
+    if not total:
+        return _("%(label)s: none.") % {"label": name}
+    best = max(range(len(values)), key=lambda i: (values[i] or 0, -i))
+    return _("%(label)s: %(total)s in all, most in %(month)s (%(most)s).") % {
+        "label": name,
+        "total": number(total),
+        "month": categories[best],
+        "most": number(values[best]),
+    }

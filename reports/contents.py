@@ -4,20 +4,24 @@
 figures) and reads the breakdowns (``reports.breakdowns``), the sentences
 (``reports.sentences``) and the sections' introductions lazily, so the JSON and CSV exports
 run only the contract's queries and the page and the documents run a fixed number more.
+``charts`` draws three of the breakdowns (``reports.charts``) from those same rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
+from django.utils.dates import MONTHS_AP
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Section
 
-from . import breakdowns
+from . import breakdowns, charts
 from .models import ReportIntroduction
 from .queries import Period, annual_report, period_report
 from .sentences import awaiting_review_warning, figure_sentences, period_label, signed
@@ -38,6 +42,25 @@ FIGURE_LABELS = {
 TABLE_FIGURES = list(FIGURE_LABELS)
 MONEY_FIGURES = {"funds_raised"}
 TOTAL = breakdowns.TOTAL
+# A line chart labels at most this many of its months (a period of up to ten years).
+MONTH_LABELS = 12
+
+
+def month_ticks(months: list[date]) -> list[str]:
+    """The labels under the line chart of a period's months: each month's short name ("Jan.")
+    for a year or less, else every 2nd, 3rd, 6th or 12th month, so about MONTH_LABELS at
+    most. January is written as its year ("2019") when the period runs over more than one."""
+    step = next((s for s in (1, 2, 3, 6) if len(months) <= MONTH_LABELS * s), 12)
+    several_years = bool(months) and months[0].year != months[-1].year
+
+    def tick(month: date) -> str:
+        if (month.month - 1) % step:
+            return ""
+        if month.month == 1 and several_years:
+            return str(month.year)
+        return str(MONTHS_AP[month.month])
+
+    return [tick(month) for month in months]
 
 
 @dataclass
@@ -106,6 +129,46 @@ class ReportContents:
     @cached_property
     def by_community(self) -> list[dict]:
         return breakdowns.by_community(self.period, self.sections)
+
+    @cached_property
+    def charts(self) -> dict[str, SafeString]:
+        """The SVG charts of the breakdowns by month, type and community (empty where the
+        breakdown has no row), drawn from the rows the tables show: no query of their own."""
+        months = [row["label"] for row in self.by_month]
+        totals = [row["total"] for row in self.by_month]
+        type_bars = [(row["name"], row["total"]) for row in self.by_type if row["total"]]
+        community_bars = [(row["community"], row["total"]) for row in self.by_community]
+        label = self.period_label
+        return {
+            "by_month": charts.line_chart(
+                title=_("Approved activities per month, %(label)s") % {"label": label},
+                summary=" ".join(
+                    [
+                        _("Line chart of approved activities per month."),
+                        charts.series_sentence(label, totals, months),
+                        charts.table_note(),
+                    ]
+                ),
+                categories=month_ticks([row["month"] for row in self.by_month]),
+                series=[charts.Series(name=label, values=totals)],
+                legend=False,
+            ),
+            "by_type": charts.bar_chart(
+                title=_("Approved activities by type, %(label)s") % {"label": label},
+                summary=charts.bars_summary(
+                    _("Bar chart of approved activities by type."), type_bars
+                ),
+                bars=type_bars,
+            ),
+            "by_community": charts.bar_chart(
+                title=_("Approved activities by community, %(label)s") % {"label": label},
+                summary=charts.bars_summary(
+                    _("Bar chart of approved activities per community engaged."),
+                    community_bars,
+                ),
+                bars=community_bars,
+            ),
+        }
 
     @cached_property
     def events(self) -> list[dict]:

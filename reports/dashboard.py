@@ -303,11 +303,6 @@ def dashboard(*, sections: list[Section], every_section: bool, year: int, today:
     }
 
 
-def _most(values: list[int | None], labels) -> tuple[str, int]:
-    best = max(range(len(values)), key=lambda i: (values[i] or 0, -i))
-    return str(labels[best + 1]), values[best] or 0
-
-
 def period_labels(period: Period) -> tuple[str, str]:
     """What the page calls the two periods: "2018" and "2017" for a year that is over,
     "2026 to date" and "2025, same dates" for this year."""
@@ -326,21 +321,17 @@ def dashboard_charts(data: dict, *, year: int) -> dict:
     months = data["months_by_year"]
     this_label = period_labels(data["period"])[0]
     last_label = str(year - 1)
-    parts = []
-    for label, values in ((this_label, months[year]), (last_label, months[year - 1])):
-        month, most = _most(values, MONTHS)
-        total = sum(n for n in values if n)
-        if total:
-            parts.append(
-                _("%(label)s: %(total)s in all, most in %(month)s (%(most)s).")
-                % {"label": label, "total": total, "month": month, "most": most}
-            )
-        else:
-            parts.append(_("%(label)s: none.") % {"label": label})
-    table_note = _("The numbers are in the table beside the chart.")
+    month_names = [str(MONTHS[m]) for m in range(1, 13)]
     per_month = charts.line_chart(
         title=_("Approved activities per month"),
-        summary=" ".join([_("Line chart of approved activities per month."), *parts, table_note]),
+        summary=" ".join(
+            [
+                _("Line chart of approved activities per month."),
+                charts.series_sentence(this_label, months[year], month_names),
+                charts.series_sentence(last_label, months[year - 1], month_names),
+                charts.table_note(),
+            ]
+        ),
         categories=[str(MONTHS_AP[m]) for m in range(1, 13)],
         series=[
             charts.Series(name=str(year), values=months[year], colour=charts.BLUE),
@@ -349,20 +340,6 @@ def dashboard_charts(data: dict, *, year: int) -> dict:
             ),
         ],
     )
-
-    def bars_summary(kind: str, bars: list[tuple[str, int]]) -> str:
-        if not bars:
-            return ""
-        label, value = bars[0]
-        return " ".join(
-            [
-                kind,
-                _("%(count)s bars; the longest is %(label)s with %(value)s.")
-                % {"count": len(bars), "label": label, "value": value},
-                table_note,
-            ]
-        )
-
     type_bars = [(row["name"], row["current"]) for row in data["by_type"] if row["current"]]
     community_bars = [
         (row["community__name"], row["people_reached"]) for row in data["communities"]
@@ -371,12 +348,12 @@ def dashboard_charts(data: dict, *, year: int) -> dict:
         "per_month": per_month,
         "by_type": charts.bar_chart(
             title=_("Approved activities by type, %(label)s") % {"label": this_label},
-            summary=bars_summary(_("Bar chart of approved activities by type."), type_bars),
+            summary=charts.bars_summary(_("Bar chart of approved activities by type."), type_bars),
             bars=type_bars,
         ),
         "by_community": charts.bar_chart(
             title=_("People reached by community, %(label)s") % {"label": this_label},
-            summary=bars_summary(
+            summary=charts.bars_summary(
                 _("Bar chart of people reached by the communities engaged."), community_bars
             ),
             bars=community_bars,

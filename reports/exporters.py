@@ -26,10 +26,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.exports import XLSX_CONTENT_TYPE, no_network_fetcher, safe_cell, xml_text
-from core.templatetags.inroads import money
+from core.templatetags.inroads import money, number
 
 from .contents import FIGURE_LABELS, MONEY_FIGURES, TABLE_FIGURES, TOTAL, ReportContents
-from .sentences import number
 
 # The columns of the CSV, in order; per-type counts follow as "type:<code>".
 CSV_FIGURES = [
@@ -270,8 +269,8 @@ class DocxExporter(ReportExporter):
 
 
 class PdfExporter(ReportExporter):
-    """The same as the Word document laid out for print (letter, portrait), with bar charts
-    drawn as inline SVG by the print template, tagged for screen readers (PDF/UA-1)."""
+    """The same as the Word document laid out for print (letter, portrait), with the page's
+    charts (``report.charts``, inline SVG), tagged for screen readers (PDF/UA-1)."""
 
     content_type = "application/pdf"
     extension = "pdf"
@@ -286,12 +285,7 @@ class PdfExporter(ReportExporter):
     def html(self, report: ReportContents) -> str:
         return render_to_string(
             PRINT_TEMPLATE,
-            {
-                "report": report,
-                "by_month_max": max((r["total"] for r in report.by_month), default=0),
-                "by_type_max": max((r["total"] for r in report.by_type), default=0),
-                "generated_on": timezone.localdate(),
-            },
+            {"report": report, "generated_on": timezone.localdate()},
         )
 
     def render(self, report: ReportContents) -> bytes:

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.templatetags.inroads import money
+from core.templatetags.inroads import money, number
 
 from .queries import Period
-
-
-def number(value) -> str:
-    """A count as the reader's language groups it: "5,343" in English, "5 343" in French."""
-    return number_format(value, force_grouping=True, use_l10n=True)
 
 
 def period_label(period: Period) -> str:

@@ -1,6 +1,7 @@
 """The demo sergeant opens the 2018 report, writes CDS's introduction and downloads it."""
 
 import io
+import re
 
 import pytest
 
@@ -26,6 +27,17 @@ def test_the_demo_sergeant_reads_2018_writes_an_introduction_and_downloads_it(
         f"In 2018, CDS participated in {cds['activities']} separate community engagement"
     )
     assert sentence.is_visible()
+    # Each breakdown's chart is an image named by its sentence, beside its table.
+    for kind in (
+        "Bar chart of approved activities by type.",
+        "Line chart of approved activities per month.",
+        "Bar chart of approved activities per community engaged.",
+    ):
+        assert page.get_by_role("img", name=re.compile("^" + re.escape(kind))).is_visible()
+    # People reached, over a thousand, grouped in the figures table.
+    assert cds["people_reached"] >= 1000
+    figures = page.get_by_role("table", name=re.compile("^Figures for 2018 per section"))
+    assert figures.get_by_role("cell", name=f"{cds['people_reached']:,}").is_visible()
 
     page.get_by_text("Write an introduction for CDS").focus()
     page.keyboard.press("Enter")

@@ -4,6 +4,7 @@
 import datetime
 import html
 import json
+import re
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -529,12 +530,12 @@ def add_many_rows(cds, drr):
 
 def test_report_page_runs_a_fixed_number_of_queries(login, supervisor_cds, cds, drr):
     ActivityFactory(section=cds)
-    # Session and user (2), the sections (1), the year's figures (7), the previous year's
-    # (7), the type names, months, communities, events, consultations and introductions (6).
+    # Session and user (2), the sections (1), the year's figures (6), the previous year's
+    # (6), the type names, months, communities, events, consultations and introductions (6).
     assert_constant_queries(
         login(supervisor_cds),
         "/reports/annual/2018/",
-        expected=23,
+        expected=21,
         add_rows=lambda: add_many_rows(cds, drr),
     )
 
@@ -545,20 +546,93 @@ def test_period_page_runs_a_fixed_number_of_queries(login, viewer, cds, drr):
     assert_constant_queries(
         login(viewer),
         "/reports/period/?from=2018-01-01&to=2018-06-30",
-        expected=22,
+        expected=20,
         add_rows=lambda: add_many_rows(cds, drr),
     )
 
 
 def test_json_runs_only_the_contracts_queries(login, viewer, cds, drr):
     ActivityFactory(section=cds)
-    # Session and user (2), the sections (1), the figures (7): no breakdown.
+    # Session and user (2), the sections (1), the figures (6): no breakdown.
     assert_constant_queries(
         login(viewer),
         "/reports/annual/2018/?format=json",
-        expected=10,
+        expected=9,
         add_rows=lambda: add_many_rows(cds, drr),
     )
+
+
+# Charts and grouped numbers ---------------------------------------------------------------
+
+
+def chart_labels(page: str) -> list[str]:
+    """The aria-label of each SVG image on the page, in page order."""
+    return [
+        html.unescape(label)
+        for label in re.findall(r'<svg class="svg-chart" role="img" aria-label="([^"]*)"', page)
+    ]
+
+
+def test_each_breakdown_has_its_chart_beside_its_table(login, viewer, cds, drr):
+    youth, seniors = CommunityFactory(name="Youth"), CommunityFactory(name="Seniors")
+    ActivityFactory.create_batch(
+        2, section=cds, date=datetime.date(2018, 4, 2), communities=[youth]
+    )
+    ActivityFactory(
+        section=drr,
+        type=ActivityTypeFactory(code="workshop", name="Workshop"),
+        communities=[seniors],
+    )
+
+    response = login(viewer).get("/reports/annual/2018/")
+
+    page = response.content.decode()
+    assert chart_labels(page) == [
+        "Bar chart of approved activities by type. 2 bars; the longest is Meeting with 2. "
+        "The numbers are also in the table with this chart.",
+        "Line chart of approved activities per month. 2018: 3 in all, most in April 2018 (2). "
+        "The numbers are also in the table with this chart.",
+        "Bar chart of approved activities per community engaged. 2 bars; the longest is Youth "
+        "with 2. The numbers are also in the table with this chart.",
+    ]
+    # Each chart sits just before the table of its numbers, and the page loads its sizes.
+    for title, caption in [
+        ("Approved activities by type, 2018", "Approved activities per activity type."),
+        ("Approved activities per month, 2018", "Approved activities per month."),
+        ("Approved activities by community, 2018", "Approved activities per community engaged."),
+    ]:
+        assert re.search(
+            rf"<title>{re.escape(title)}</title>.*?</svg></div>\s*"
+            rf'<div class="col-lg-5 table-responsive">\s*<table[^>]*>\s*'
+            rf"<caption>{re.escape(caption)}",
+            page,
+            flags=re.S,
+        ), title
+    assert '<link rel="stylesheet" href="/static/css/charts.css">' in page
+    assert "style=" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "grouped"),
+    [("en", "1,250"), ("fr-ca", "1\u00a0250")],
+)
+def test_numbers_of_a_thousand_and_more_are_grouped_in_the_tables(
+    login, viewer, cds, language, grouped
+):
+    ActivityFactory(section=cds, people_reached=1250, staff_hours=Decimal("1000.5"))
+    client = login(viewer)
+    client.post("/i18n/setlang/", {"language": language, "next": "/reports/annual/2018/"})
+
+    response = client.get("/reports/annual/2018/")
+
+    page = response.content.decode()
+    assert response["Content-Language"] == language
+    # People reached in the figures table (CDS and the total) and in the comparison with 2017
+    # (CDS and all sections).
+    assert page.count(f'<td class="text-end">{grouped}</td>') == 4
+    assert '<td class="text-end">1250</td>' not in page
+    hours = "1,000.5" if language == "en" else "1\u00a0000,5"
+    assert f'<td class="text-end">{hours}</td>' in page
 
 
 # Any period -------------------------------------------------------------------------------
