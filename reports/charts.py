@@ -338,3 +338,13 @@ def series_sentence(name: str, values: Sequence[int | None], categories: Sequenc
         "month": categories[best],
         "most": number(values[best]),
     }
+
+
+def types_chart(bars: Sequence[tuple[str, int]], *, label: str) -> SafeString:
+    """Approved activities by type in ``label`` (a year, a period): the dashboard's and the
+    report's chart alike."""
+    return bar_chart(
+        title=_("Approved activities by type, %(label)s") % {"label": label},
+        summary=bars_summary(_("Bar chart of approved activities by type."), bars),
+        bars=bars,
+    )

@@ -153,13 +153,7 @@ class ReportContents:
                 series=[charts.Series(name=label, values=totals)],
                 legend=False,
             ),
-            "by_type": charts.bar_chart(
-                title=_("Approved activities by type, %(label)s") % {"label": label},
-                summary=charts.bars_summary(
-                    _("Bar chart of approved activities by type."), type_bars
-                ),
-                bars=type_bars,
-            ),
+            "by_type": charts.types_chart(type_bars, label=label),
             "by_community": charts.bar_chart(
                 title=_("Approved activities by community, %(label)s") % {"label": label},
                 summary=charts.bars_summary(

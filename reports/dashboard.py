@@ -346,11 +346,7 @@ def dashboard_charts(data: dict, *, year: int) -> dict:
     ]
     return {
         "per_month": per_month,
-        "by_type": charts.bar_chart(
-            title=_("Approved activities by type, %(label)s") % {"label": this_label},
-            summary=charts.bars_summary(_("Bar chart of approved activities by type."), type_bars),
-            bars=type_bars,
-        ),
+        "by_type": charts.types_chart(type_bars, label=this_label),
         "by_community": charts.bar_chart(
             title=_("People reached by community, %(label)s") % {"label": this_label},
             summary=charts.bars_summary(
