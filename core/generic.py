@@ -1,11 +1,15 @@
 """Generic list, detail, create and edit views: each model's views are a few lines that
 name a queryset, a filterset, a table and a form (CONVENTIONS.md, "Views are declarations").
+The formsets of those forms (``RowChoicesInlineFormSet``) read their rows and choices once.
 """
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Model
+from django.forms.models import ModelChoiceIterator
 from django.http import HttpResponseBadRequest
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -137,3 +141,95 @@ class ObjectUpdateView(RoleRequiredMixin, VersionCheckedFormMixin, UpdateView):
 
     def get_queryset(self):
         return self.queryset.all()
+
+
+# --- Formsets whose queries do not grow with their rows ---------------------------------------
+
+
+class RowChoiceIterator(ModelChoiceIterator):
+    """The choices of a ``RowChoiceField``, from its rows rather than a query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.field.rows:
+            yield self.choice(row)
+
+    def __len__(self):
+        return len(self.field.rows) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.rows)
+
+
+class RowChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` that lists and checks its choices in ``rows``, read beforehand,
+    so that every form of a formset shares one read."""
+
+    iterator = RowChoiceIterator
+
+    def __init__(self, queryset, *, rows: list[Model], **kwargs):
+        self.rows = rows
+        super().__init__(queryset, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = self.to_field_name or "pk"
+        wanted = str(getattr(value, key) if isinstance(value, Model) else value)
+        for row in self.rows:
+            if str(getattr(row, key)) == wanted:
+                return row
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
+class RowChoicesInlineFormSet(forms.BaseInlineFormSet):
+    """An inline formset (an activity's follow-ups, an event's speakers) that runs the same
+    queries for one row as for fifty. Django's own, for each form, lists the choices of every
+    select, looks up the row the form edits (its hidden id) and checks each chosen row twice
+    (the form's field, then the model). Here the formset's rows are read once, and so are the
+    choices of each select (the form must give every instance the same queryset); the forms
+    list and check them without a query. A form with selects of its own uses
+    ``RowChoicesFormMixin``, or the model checks each chosen row again."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for name, field in list(form.fields.items()):
+            if type(field) is forms.ModelChoiceField:
+                form.fields[name] = RowChoiceField(
+                    field.queryset,
+                    rows=self.rows_of(name, field),
+                    empty_label=field.empty_label,
+                    required=field.required,
+                    widget=field.widget,
+                    label=field.label,
+                    initial=field.initial,
+                    help_text=field.help_text,
+                    to_field_name=field.to_field_name,
+                    disabled=field.disabled,
+                    error_messages=field.error_messages,
+                    validators=field.validators,
+                )
+
+    def rows_of(self, name: str, field: forms.ModelChoiceField) -> list[Model]:
+        if not hasattr(self, "_rows"):
+            self._rows = {}
+        if name not in self._rows:
+            # The hidden id chooses among the formset's own rows (also what it shows).
+            own = name == self.model._meta.pk.name
+            self._rows[name] = list(self.get_queryset() if own else field.queryset)
+        return self._rows[name]
+
+
+class RowChoicesFormMixin:
+    """The form of a ``RowChoicesInlineFormSet``: a row its ``RowChoiceField`` found among
+    those read for the formset is not looked up again by the model's own validation."""
+
+    def _get_validation_exclusions(self):
+        # Django's hook for what model validation skips (private, but pinned by the query
+        # count tests of the pages with formsets: a change there shows as more queries).
+        exclude = super()._get_validation_exclusions()
+        exclude.update(n for n, f in self.fields.items() if isinstance(f, RowChoiceField))
+        return exclude

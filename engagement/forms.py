@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import Role
 from accounts.models import Section, User
 from consultations.models import Consultation
+from core.generic import RowChoicesFormMixin, RowChoicesInlineFormSet
 from core.widgets import TypeaheadMultiple
 from events.models import Event
 from partners.models import Community, Contact, Partner
@@ -72,7 +73,7 @@ class ActivityForm(forms.ModelForm):
         self.fields["people_reached"].help_text = _("A head count; never names of the public.")
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(RowChoicesFormMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["text", "owner", "due_on", "done"]
@@ -85,8 +86,14 @@ class FollowUpForm(forms.ModelForm):
         )
 
 
+# Owners are read once for all the follow-ups of the activity.
 FollowUpFormSet = forms.inlineformset_factory(
-    Activity, FollowUp, form=FollowUpForm, extra=1, can_delete=True
+    Activity,
+    FollowUp,
+    form=FollowUpForm,
+    formset=RowChoicesInlineFormSet,
+    extra=1,
+    can_delete=True,
 )
 
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Role
 from accounts.models import Section, User
+from core.generic import RowChoicesInlineFormSet
 from core.widgets import TypeaheadMultiple
 from partners.models import Community, Partner
 
@@ -67,9 +68,11 @@ class EventForm(forms.ModelForm):
         return cleaned
 
 
+# The event's speakers, run of show and a checklist's tasks are each read once, however many.
 SpeakerFormSet = forms.inlineformset_factory(
     Event,
     Speaker,
+    formset=RowChoicesInlineFormSet,
     fields=["name", "title", "organization", "topic", "position"],
     extra=1,
     can_delete=True,
@@ -77,6 +80,7 @@ SpeakerFormSet = forms.inlineformset_factory(
 RunOfShowFormSet = forms.inlineformset_factory(
     Event,
     RunOfShowItem,
+    formset=RowChoicesInlineFormSet,
     fields=["position", "starts_at", "title", "notes"],
     widgets={"starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")},
     extra=1,
@@ -125,6 +129,7 @@ class ChecklistTemplateForm(forms.ModelForm):
 ChecklistItemFormSet = forms.inlineformset_factory(
     ChecklistTemplate,
     ChecklistTemplateItem,
+    formset=RowChoicesInlineFormSet,
     fields=["title", "offset_days", "position"],
     extra=3,
     can_delete=True,
