@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Model
 from django.forms.models import ModelChoiceIterator
@@ -87,6 +88,15 @@ class ObjectListView(RoleRequiredMixin, SingleTableMixin, FilterView):
             import_url_name=self.import_url_name if user.role in self.add_roles else "",
         )
         return context
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told how many rows there are, when the page has already counted them
+    (with its totals, say), so it does not run a second COUNT over every filtered row."""
+
+    def __init__(self, object_list, per_page, *args, count: int, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.count = count  # Paginator.count is a cached_property: this is its value.
 
 
 class ObjectDetailView(RoleRequiredMixin, DetailView):

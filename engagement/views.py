@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
-from core.generic import ObjectCreateView, ObjectDetailView, ObjectListView, ObjectUpdateView
+from core.generic import (
+    KnownCountPaginator,
+    ObjectCreateView,
+    ObjectDetailView,
+    ObjectListView,
+    ObjectUpdateView,
+)
 from core.models import name_key
 from core.permissions import SECTION_ROLES, SUPERVISORS, RoleRequiredMixin
 from partners.models import Contact, Partner
@@ -71,9 +77,23 @@ class ActivityListView(ActivityQuerysetMixin, ObjectListView):
     table_summary_template = "engagement/activity_totals.html"
     template_name = "engagement/activity_list.html"
 
+    def get_table_pagination(self, table):
+        # The totals of the filtered rows include their count: the paginator takes it from
+        # there instead of counting them all again (a text search among a million
+        # activities reads every row for each count).
+        self.totals = activity_totals(self.object_list)
+        pagination = super().get_table_pagination(table)
+        if pagination is False:
+            return pagination
+        return {
+            **pagination,
+            "paginator_class": KnownCountPaginator,
+            "count": self.totals["count"],
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["totals"] = activity_totals(self.object_list)
+        context["totals"] = self.totals
         context["table_summary_template"] = self.table_summary_template
         return context
 

@@ -309,10 +309,10 @@ def add_activities(n, cds, staff):
 
 def test_activity_list_runs_a_fixed_number_of_queries(login, staff_cds, cds):
     add_activities(3, cds, staff_cds)()
-    # session, user; filter choices (sections, types, partners, communities, staff); totals;
-    # count; page; partners, communities and staff of the page.
+    # session, user; filter choices (sections, types, partners, communities, staff); totals
+    # with the count (the paginator's too); page; partners, communities and staff of the page.
     assert_constant_queries(
-        login(staff_cds), "/activities/", expected=13, add_rows=add_activities(27, cds, staff_cds)
+        login(staff_cds), "/activities/", expected=12, add_rows=add_activities(27, cds, staff_cds)
     )
 
 
@@ -370,3 +370,19 @@ def test_second_of_two_concurrent_edits_is_refused_and_keeps_the_typing(
     assert "Someone else saved this record" in second.content.decode()
     assert second.context["form"]["people_reached"].value() == "55"
     assert activity.people_reached == 40
+
+
+def test_the_paginator_counts_with_the_totals(login, staff_cds, cds):
+    add_activities(30, cds, staff_cds)()
+    ActivityFactory(section=cds, title="Youth summit", people_reached=7)
+
+    client = login(staff_cds)
+    last_page = client.get("/activities/", {"page": 2}).context
+    searched = client.get("/activities/", {"q": "summit"}).context
+
+    assert (last_page["table"].paginator.count, len(last_page["table"].page.object_list)) == (
+        31,
+        6,
+    )
+    assert last_page["totals"]["count"] == 31
+    assert (searched["table"].paginator.count, searched["totals"]["people_reached"]) == (1, 7)
