@@ -9,7 +9,9 @@ from .models import Contact, Partner
 class PartnerTable(tables.Table):
     name = tables.Column(linkify=True, order_by=("name_key",), verbose_name=_("Name"))
     communities = tables.ManyToManyColumn(verbose_name=_("Communities served"), orderable=False)
-    last_engaged_on = tables.DateColumn(verbose_name=_("Last engagement"), short=True, default="—")
+    last_engaged_on = tables.DateColumn(
+        format="Y-m-d", verbose_name=_("Last engagement"), default="—"
+    )
     engagements_this_year = tables.Column(
         verbose_name=_("Engagements this year"), attrs={"td": {"class": "text-end"}}
     )

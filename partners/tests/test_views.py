@@ -484,3 +484,13 @@ def test_lists_vary_on_htmx_so_back_never_shows_a_bare_table(login, staff_cds, p
     assert "HX-Request" in page["Vary"]
     assert "<html" in page.content.decode()
     assert "<html" not in fragment.content.decode()
+
+
+def test_the_last_engagement_reads_the_same_in_every_country(login, staff_cds):
+    # 2018-11-02, not 11/02/2018 (which a Canadian reads as 11 February).
+    partner = PartnerFactory(name="Capital Pride")
+    ActivityFactory(partners=[partner], date=datetime.date(2018, 11, 2))
+
+    page = login(staff_cds).get("/partners/").content.decode()
+
+    assert "2018-11-02" in page and "11/02/2018" not in page
