@@ -494,3 +494,21 @@ def test_the_last_engagement_reads_the_same_in_every_country(login, staff_cds):
     page = login(staff_cds).get("/partners/").content.decode()
 
     assert "2018-11-02" in page and "11/02/2018" not in page
+
+
+def test_the_export_has_every_partners_engagement_figures(login, staff_cds):
+    # The figures are fetched for the rows shown: an export shows all of them, past one page.
+    today = datetime.date.today()
+    for n in range(30):
+        partner = PartnerFactory(name=f"Partner {n:02}")
+        if n % 2:
+            ActivityFactory(partners=[partner], date=today)
+
+    response = login(staff_cds).get("/partners/", {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 30
+    engaged = [row for row in rows if row["Last engagement"] == today.isoformat()]
+    assert [row["Name"] for row in engaged] == [f"Partner {n:02}" for n in range(1, 30, 2)]
+    assert {(row["Engagements this year"], row["Dormant"]) for row in engaged} == {("1", "No")}
+    assert {row["Dormant"] for row in rows if row not in engaged} == {"Yes"}
