@@ -28,7 +28,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.choices import Role
 from core.imports import (
     CREATE,
     UNCHANGED,
@@ -223,11 +222,8 @@ class DistributionImporter(PartnerNamesMixin, Importer):
     def permission_errors(self, cleaned: dict[str, Any]) -> list[tuple[str, str]]:
         """Section staff and supervisors import their own section's consultations'
         distributions; administrators and the command without ``--user`` are not limited."""
-        user = self.user
-        if user is None or user.is_superuser or user.role == Role.ADMINISTRATOR:
-            return []
         consultation = cleaned["consultation"]
-        if consultation is not None and consultation.section_id != user.section_id:
+        if consultation is not None and self.outside_own_section(consultation.section_id):
             return [
                 (
                     "consultation",

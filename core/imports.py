@@ -44,6 +44,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
+from accounts.choices import Role
+from accounts.models import Section
+
 from .models import name_key
 from .permissions import RoleRequiredMixin
 
@@ -466,6 +469,20 @@ def parse_decimal(value: str, *, minimum: Decimal | None = Decimal(0)) -> Decima
     return number
 
 
+def parse_hundredths(value: str, too_precise: str) -> Decimal:
+    """A number of zero or more with at most 2 decimals (hours, money), quantized so that
+    "2.500" is 2.50 and equals the 2.50 an earlier import saved; ``too_precise`` is the
+    message for more decimals, with ``%(value)s``."""
+    number = parse_decimal(value)
+    try:
+        rounded = number.quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than the decimal context holds, such as 1e30
+        raise ValidationError(_("%(value)s is too large.") % {"value": value}) from None
+    if number != rounded:
+        raise ValidationError(too_precise % {"value": value})
+    return rounded
+
+
 def parse_email(value: str) -> str:
     try:
         validate_email(value)
@@ -517,6 +534,15 @@ def index_by_key(objects: Iterable[Any], key: Callable[[Any], str]) -> dict[str,
     for obj in objects:
         index.setdefault(key(obj), obj)
     return index
+
+
+def section_index() -> dict[str, Section]:
+    """Sections by folded code ("cds" finds CDS), for a column naming sections; oldest
+    first, so that if two share a folded code the same one always matches."""
+    return index_by_key(Section.objects.order_by("pk"), lambda section: name_key(section.code))
+
+
+UNKNOWN_SECTION = gettext_lazy("Unknown section code “%(name)s”.")
 
 
 def batched(values: Iterable[Any], size: int = LOOKUP_BATCH) -> Iterable[list[Any]]:
@@ -681,6 +707,18 @@ class Importer:
     def from_command_options(cls, options: Mapping[str, Any]) -> Importer:
         """The importer ``manage.py import`` runs, configured from the command's options."""
         return cls()
+
+    def imports_every_section(self) -> bool:
+        """Administrators (IT migrating the old lists), superusers and the command without
+        ``--user`` import any section's rows; section staff and supervisors only their own
+        section's (``outside_own_section``)."""
+        user = self.user
+        return user is None or user.is_superuser or user.role == Role.ADMINISTRATOR
+
+    def outside_own_section(self, section_id: int | None) -> bool:
+        """Whether a row of the section ``section_id`` is one the importing person may not
+        import: another section's, for section staff and supervisors."""
+        return not self.imports_every_section() and section_id != self.user.section_id
 
     def change_reason(self) -> str:
         """The audit history's reason for every change the import makes."""

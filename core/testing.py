@@ -198,3 +198,16 @@ def write_xlsx(path, rows):
 def errors_of(result) -> list[tuple[int, str]]:
     """(line, column) of every error of an import result."""
     return [(error.line, error.column) for error in result.errors]
+
+
+def upload(path):
+    """A file as the browser import form posts it (``{"file": upload(path)}``)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(path.name, path.read_bytes())
+
+
+def unknown_partner_key(result, name: str) -> str:
+    """The ``Resolution.key`` of the question an import result asks about the partner
+    name ``name`` that matches no partner, for passing an answer to ``run(resolutions=...)``."""
+    return next(r.key for r in result.resolutions if r.label == f"No partner is named “{name}”.")

@@ -28,9 +28,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.choices import Role
-from accounts.models import Section
 from core.imports import (
     CREATE,
+    UNKNOWN_SECTION,
     Importer,
     PlannedRow,
     Row,
@@ -42,22 +42,13 @@ from core.imports import (
     lookup_one,
     parse_choice,
     parse_date,
-    parse_decimal,
+    parse_hundredths,
     parse_int,
     register,
+    section_index,
 )
 from core.models import name_key
-
-# The partner-name handling moved to partners.imports; its names stay importable from here.
-from partners.imports import (  # noqa: F401
-    CREATE_PARTNER,
-    PARTNER_NAME_LENGTH,
-    USE_PARTNER,
-    NewPartnerName,
-    PartnerNamesMixin,
-    UnknownPartner,
-)
-from partners.models import Community
+from partners.imports import UNKNOWN_COMMUNITIES, PartnerNamesMixin, community_index
 
 from .choices import ReviewAction, ReviewStatus
 from .models import Activity, ActivityReview, ActivityType
@@ -73,15 +64,9 @@ REVIEW_ACTIONS = {
 
 def parse_hours(value: str) -> Decimal:
     """Staff hours such as 2.5: zero or more, to the hundredth of an hour at most."""
-    hours = parse_decimal(value)
-    # Quantized, so "2.500" is 2.50 and equals the 2.50 an earlier import saved.
-    rounded = hours.quantize(Decimal("0.01"))
-    if hours != rounded:
-        raise ValidationError(
-            _("“%(value)s” has more than 2 decimals; write hours such as 2.5 or 1.25.")
-            % {"value": value}
-        )
-    return rounded
+    return parse_hundredths(
+        value, _("“%(value)s” has more than 2 decimals; write hours such as 2.5 or 1.25.")
+    )
 
 
 def parse_status(value: str) -> str:
@@ -155,10 +140,10 @@ class ActivityImporter(PartnerNamesMixin, Importer):
 
     def prepare(self) -> None:
         super().prepare()  # partner names (PartnerNamesMixin)
-        # Oldest first, so that if two share a folded name the same one always matches.
-        self.sections = index_by_key(Section.objects.order_by("pk"), lambda s: name_key(s.code))
+        self.sections = section_index()
         # A type by code ("consultation_session", "consultation session") or by name;
-        # codes first, so a type named like another's code never hides that type.
+        # codes first, so a type named like another's code never hides that type; oldest
+        # first, so that if two share a folded name the same one always matches.
         types = list(ActivityType.objects.order_by("pk"))
         self.types: dict[str, ActivityType] = {}
         for activity_type in types:
@@ -167,9 +152,7 @@ class ActivityImporter(PartnerNamesMixin, Importer):
             self.types.setdefault(name_key(spaced), activity_type)
         for activity_type in types:
             self.types.setdefault(name_key(activity_type.name), activity_type)
-        self.communities = index_by_key(
-            Community.objects.order_by("pk"), lambda c: name_key(c.name)
-        )
+        self.communities = community_index()
         self.staff = index_by_key(
             get_user_model().objects.only("pk", "username").order_by("pk"),
             lambda user: name_key(user.username),
@@ -183,11 +166,7 @@ class ActivityImporter(PartnerNamesMixin, Importer):
         cleaned = {
             "date": p.parse("date", parse_date, required=True),
             "section": p.parse(
-                "section",
-                lookup_one,
-                self.sections,
-                _("Unknown section code “%(name)s”."),
-                required=True,
+                "section", lookup_one, self.sections, UNKNOWN_SECTION, required=True
             ),
             "type": p.parse(
                 "type",
@@ -207,13 +186,7 @@ class ActivityImporter(PartnerNamesMixin, Importer):
             "summary": p.text("summary"),
             "staff": p.parse("staff", lookup_names, self.staff, _("Unknown usernames: %(names)s.")),
             "communities": p.parse(
-                "communities",
-                lookup_names,
-                self.communities,
-                _(
-                    "Unknown communities: %(names)s. Use the names of the communities list "
-                    "(an administrator can add one)."
-                ),
+                "communities", lookup_names, self.communities, UNKNOWN_COMMUNITIES
             ),
             "ward": p.text("ward"),
         }
@@ -224,20 +197,14 @@ class ActivityImporter(PartnerNamesMixin, Importer):
     def may_approve(self) -> bool:
         """Supervisors approve (engagement.services); the command without ``--user`` and
         administrators (IT migrating the old logs) are not limited."""
-        user = self.user
-        return (
-            user is None or user.is_superuser or user.role in (Role.SUPERVISOR, Role.ADMINISTRATOR)
-        )
+        return self.imports_every_section() or self.user.role == Role.SUPERVISOR
 
     def permission_errors(self, cleaned: dict[str, Any]) -> list[tuple[str, str]]:
         """Section staff and supervisors import their own section's activities; only a
         supervisor imports them approved."""
-        user = self.user
-        if user is None or user.is_superuser or user.role == Role.ADMINISTRATOR:
-            return []
         errors = []
         section = cleaned["section"]
-        if section is not None and section.pk != user.section_id:
+        if section is not None and self.outside_own_section(section.pk):
             errors.append(
                 (
                     "section",

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -35,27 +35,25 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.choices import Role
-from accounts.models import Section
 from core.imports import (
+    UNKNOWN_SECTION,
     Importer,
     PlannedRow,
     Row,
     RowError,
     RowParser,
     batched,
-    index_by_key,
     lookup_names,
     lookup_one,
     parse_choice,
     parse_date,
-    parse_decimal,
+    parse_hundredths,
     parse_int,
     register,
+    section_index,
 )
 from core.models import name_key
-from partners.imports import PartnerNamesMixin
-from partners.models import Community
+from partners.imports import UNKNOWN_COMMUNITIES, PartnerNamesMixin, community_index
 
 from .choices import EventStatus
 from .models import Event, Observance
@@ -163,33 +161,9 @@ def localize(naive: datetime, value: str) -> datetime:
 
 def parse_amount(value: str) -> Decimal:
     """An amount of money such as 1200, 1,200.50 or $1200: zero or more, in cents."""
-    amount = parse_decimal(value)
-    try:
-        # Quantized, so "1200" is 1200.00 and equals the 1200.00 an earlier import saved.
-        rounded = amount.quantize(Decimal("0.01"))
-    except InvalidOperation:
-        raise ValidationError(_("%(value)s is too large.") % {"value": value}) from None
-    if amount != rounded:
-        raise ValidationError(
-            _("“%(value)s” has more than 2 decimals; write amounts such as 1200 or 1200.50.")
-            % {"value": value}
-        )
-    return rounded
-
-
-def section_index() -> dict[str, Section]:
-    # Oldest first, so that if two share a folded code the same one always matches.
-    return index_by_key(Section.objects.order_by("pk"), lambda section: name_key(section.code))
-
-
-def community_index() -> dict[str, Community]:
-    return index_by_key(Community.objects.order_by("pk"), lambda c: name_key(c.name))
-
-
-UNKNOWN_COMMUNITIES = gettext_lazy(
-    "Unknown communities: %(names)s. Use the names of the communities list "
-    "(an administrator can add one)."
-)
+    return parse_hundredths(
+        value, _("“%(value)s” has more than 2 decimals; write amounts such as 1200 or 1200.50.")
+    )
 
 
 @register
@@ -249,11 +223,7 @@ class EventImporter(PartnerNamesMixin, Importer):
         cleaned = {
             "title": p.text("title", required=True),
             "section": p.parse(
-                "section",
-                lookup_one,
-                self.sections,
-                _("Unknown section code “%(name)s”."),
-                required=True,
+                "section", lookup_one, self.sections, UNKNOWN_SECTION, required=True
             ),
             "starts_at": p.parse("starts_at", parse_datetime, required=True),
             "ends_at": p.parse("ends_at", parse_datetime, required=True),
@@ -276,11 +246,8 @@ class EventImporter(PartnerNamesMixin, Importer):
     def permission_errors(self, cleaned: dict[str, Any]) -> list[tuple[str, str]]:
         """Section staff and supervisors import their own section's events; administrators
         and the command without ``--user`` are not limited."""
-        user = self.user
-        if user is None or user.is_superuser or user.role == Role.ADMINISTRATOR:
-            return []
         section = cleaned["section"]
-        if section is not None and section.pk != user.section_id:
+        if section is not None and self.outside_own_section(section.pk):
             return [("section", _("You can import the events of your own section only."))]
         return []
 
@@ -375,7 +342,7 @@ class ObservanceImporter(Importer):
             "starts_on": p.parse("starts_on", parse_date, required=True),
             "ends_on": p.parse("ends_on", parse_date),
             "communities": p.parse(
-                "communities", lookup_names, self.communities, str(UNKNOWN_COMMUNITIES)
+                "communities", lookup_names, self.communities, UNKNOWN_COMMUNITIES
             ),
             "notes": p.text("notes"),
         }

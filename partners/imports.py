@@ -40,6 +40,7 @@ from core.imports import (
     parse_email,
     parse_url,
     register,
+    section_index,
     split_list,
 )
 from core.models import match_key, name_key
@@ -52,6 +53,25 @@ from .models import Community, Contact, Partner
 CREATE_PARTNER = "create"
 USE_PARTNER = "partner:"
 PARTNER_NAME_LENGTH = Partner._meta.get_field("name").max_length
+UNKNOWN_COMMUNITIES = gettext_lazy(
+    "Unknown communities: %(names)s. Use the names of the communities list "
+    "(an administrator can add one)."
+)
+
+
+def community_index() -> dict[str, Community]:
+    """Communities by folded name, for a column naming communities; oldest first, so that
+    if two share a folded name the same one always matches."""
+    return index_by_key(Community.objects.order_by("pk"), lambda c: name_key(c.name))
+
+
+def partner_index() -> dict[str, Partner]:
+    """Partners by ``name_key``, for a column naming partners; oldest first, like
+    ``community_index``."""
+    return index_by_key(
+        Partner.objects.only("pk", "name", "name_key").order_by("pk"),
+        lambda partner: partner.name_key,
+    )
 
 
 @register
@@ -95,11 +115,8 @@ class PartnerImporter(Importer):
     }
 
     def prepare(self) -> None:
-        # Oldest first, so that if two share a folded name the same one always matches.
-        self.communities = index_by_key(
-            Community.objects.order_by("pk"), lambda c: name_key(c.name)
-        )
-        self.sections = index_by_key(Section.objects.order_by("pk"), lambda s: name_key(s.code))
+        self.communities = community_index()
+        self.sections = section_index()
         self.existing: dict[str, Partner] = {}
         # Names of existing partners by match_key: a new row whose name only differs by
         # "the", "inc", punctuation... is flagged in the preview as a likely duplicate.
@@ -111,13 +128,7 @@ class PartnerImporter(Importer):
             "name": p.text("name", required=True),
             "kind": p.parse("kind", parse_choice, PartnerKind),
             "communities": p.parse(
-                "communities",
-                lookup_names,
-                self.communities,
-                _(
-                    "Unknown communities: %(names)s. Use the names of the communities list "
-                    "(an administrator can add one)."
-                ),
+                "communities", lookup_names, self.communities, UNKNOWN_COMMUNITIES
             ),
             "ward": p.text("ward"),
             "status": p.parse("status", parse_choice, PartnerStatus),
@@ -210,10 +221,7 @@ class ContactImporter(Importer):
     }
 
     def prepare(self) -> None:
-        self.partners = index_by_key(
-            Partner.objects.only("pk", "name", "name_key").order_by("pk"),
-            lambda partner: partner.name_key,
-        )
+        self.partners = partner_index()
         self.by_email: dict[tuple[int | None, str], Contact] = {}
         self.by_name: dict[tuple[int | None, str], Contact] = {}
 
@@ -337,11 +345,7 @@ class PartnerNamesMixin:
 
     def prepare(self) -> None:
         super().prepare()  # type: ignore[misc]
-        # Oldest first, so that if two share a folded name the same one always matches.
-        self.partners = index_by_key(
-            Partner.objects.only("pk", "name", "name_key").order_by("pk"),
-            lambda partner: partner.name_key,
-        )
+        self.partners = partner_index()
         self.new_partner_names: dict[str, NewPartnerName] = {}
         # Partners offered as "use existing partner", by pk, for the rows that choose one.
         self.offered: dict[int, Partner] = {}
@@ -394,7 +398,7 @@ class PartnerNamesMixin:
                 if partner.is_archived:
                     label = _("%(option)s (archived)") % {"option": label}
                 options.append((f"{USE_PARTNER}{partner.pk}", label))
-                if partner.match_key == match_key(entry.name):
+                if partner.exact_match:
                     exact.append(partner)
             default = f"{USE_PARTNER}{exact[0].pk}" if len(exact) == 1 else CREATE_PARTNER
             resolutions.append(

@@ -9,7 +9,6 @@ from datetime import date, datetime
 
 import pytest
 from django.contrib.messages import get_messages
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from consultations.choices import DistributionStatus
@@ -21,7 +20,7 @@ from consultations.tests.factories import (
     ToolkitFactory,
 )
 from core.imports import IMPORTERS, Resolution, load_importers
-from core.testing import errors_of, write_csv, write_xlsx
+from core.testing import errors_of, unknown_partner_key, upload, write_csv, write_xlsx
 from partners.choices import PartnerKind, PartnerStatus
 from partners.models import Partner
 from partners.tests.factories import PartnerFactory
@@ -518,10 +517,6 @@ def sheet_with_unknown_partners(tmp_path, consultations):
     )  # fmt: skip
 
 
-def key_of(result, name):
-    return next(r.key for r in result.resolutions if r.label == f"No partner is named “{name}”.")
-
-
 def test_the_preview_offers_to_create_each_unknown_partner_or_use_a_likely_duplicate(
     sheet_with_unknown_partners, look_alikes
 ):
@@ -598,10 +593,11 @@ def test_choosing_an_existing_partner_links_it_and_creates_no_partner(
     sheet_with_unknown_partners, look_alikes
 ):
     vanier = look_alikes["vanier"]
+    association = "The Vanier Community Association Inc."
     preview = import_distributions(sheet_with_unknown_partners, dry_run=True)
     choices = {
-        key_of(preview, "The Vanier Community Association Inc."): f"partner:{vanier.pk}",
-        key_of(preview, NEWCOMERS): "create",
+        unknown_partner_key(preview, association): f"partner:{vanier.pk}",
+        unknown_partner_key(preview, NEWCOMERS): "create",
     }
 
     result = import_distributions(sheet_with_unknown_partners, resolutions=choices)
@@ -791,10 +787,6 @@ URL = "/test-import/distributions/"
 @pytest.fixture
 def import_urls(settings):
     settings.ROOT_URLCONF = "core.tests.import_urls"
-
-
-def upload(path):
-    return SimpleUploadedFile(path.name, path.read_bytes())
 
 
 def test_the_browser_preview_asks_about_unknown_partners_and_the_confirm_saves(

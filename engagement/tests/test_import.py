@@ -9,11 +9,17 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from core.imports import IMPORTERS, Resolution, load_importers
-from core.testing import assert_no_axe_violations, errors_of, write_csv, write_xlsx
+from core.testing import (
+    assert_no_axe_violations,
+    errors_of,
+    unknown_partner_key,
+    upload,
+    write_csv,
+    write_xlsx,
+)
 from engagement.choices import ReviewAction, ReviewStatus
 from engagement.imports import ActivityImporter
 from engagement.models import Activity, ActivityReview
@@ -375,6 +381,27 @@ def test_every_bad_row_is_reported_with_its_line_and_column_and_nothing_is_saved
     assert Activity.objects.count() == 0
 
 
+def test_staff_hours_with_more_digits_than_a_number_holds_are_an_error_not_a_crash(
+    tmp_path, reference_lists
+):
+    path = write_csv(
+        tmp_path / "a.csv",
+        [
+            HEADER,
+            activity_row(
+                date="2018-06-01", section="CDS", type="meeting", title="Huge", staff_hours="1e30"
+            ),
+        ],
+    )
+
+    result = import_activities(path)
+
+    assert [str(error) for error in result.errors] == [
+        "line 2, column staff_hours: 1e30 is too large."
+    ]
+    assert Activity.objects.count() == 0
+
+
 def test_a_missing_required_column_is_reported_on_line_one(tmp_path, reference_lists):
     path = write_csv(tmp_path / "a.csv", [["date", "type", "title"], ["2018-06-01", "x", "y"]])
 
@@ -442,10 +469,6 @@ def unknown_partners_log(tmp_path, *, second_section):
             ],
         ],
     )
-
-
-def key_of(result, name):
-    return next(r.key for r in result.resolutions if r.label == f"No partner is named “{name}”.")
 
 
 def test_the_preview_offers_to_create_each_unknown_partner_or_use_a_likely_duplicate(
@@ -546,8 +569,8 @@ def test_choosing_an_existing_partner_links_it_and_creates_no_partner(
     garden = look_alikes["garden"]
     preview = import_activities(log_with_unknown_partners, dry_run=True)
     choices = {
-        key_of(preview, "The Vanier Community Association"): f"partner:{garden.pk}",
-        key_of(preview, NEWCOMERS): "create",
+        unknown_partner_key(preview, "The Vanier Community Association"): f"partner:{garden.pk}",
+        unknown_partner_key(preview, NEWCOMERS): "create",
     }
 
     result = import_activities(log_with_unknown_partners, resolutions=choices)
@@ -584,8 +607,8 @@ def test_a_choice_that_was_not_offered_is_an_error_and_saves_nothing(
 ):
     preview = import_activities(log_with_unknown_partners, dry_run=True)
     choices = {
-        key_of(preview, "The Vanier Community Association"): "create",
-        key_of(preview, NEWCOMERS): answer,
+        unknown_partner_key(preview, "The Vanier Community Association"): "create",
+        unknown_partner_key(preview, NEWCOMERS): answer,
     }
 
     result = import_activities(log_with_unknown_partners, resolutions=choices)
@@ -801,10 +824,6 @@ IMPORT_URL = "/test-import/activities/"
 @pytest.fixture
 def import_urls(settings):
     settings.ROOT_URLCONF = "core.tests.import_urls"
-
-
-def upload(path):
-    return SimpleUploadedFile(path.name, path.read_bytes())
 
 
 def test_the_browser_preview_asks_about_unknown_partners_and_the_confirm_applies_the_choices(

@@ -12,12 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from core.imports import IMPORTERS, Resolution, load_importers
-from core.testing import errors_of, write_csv, write_xlsx
+from core.testing import errors_of, unknown_partner_key, upload, write_csv, write_xlsx
 from events.choices import EventStatus
 from events.imports import EventImporter, ObservanceImporter, parse_datetime
 from events.models import Event, Observance
@@ -556,10 +555,6 @@ def sheet_with_unknown_partners(tmp_path, cds, drr):
     )
 
 
-def key_of(result, name):
-    return next(r.key for r in result.resolutions if r.label == f"No partner is named “{name}”.")
-
-
 def test_the_preview_offers_to_create_each_unknown_partner_or_use_a_likely_duplicate(
     sheet_with_unknown_partners, look_alikes
 ):
@@ -636,8 +631,8 @@ def test_choosing_an_existing_partner_links_it_and_creates_no_partner(
     pride_ottawa = look_alikes["pride_ottawa"]
     preview = import_events(sheet_with_unknown_partners, dry_run=True)
     choices = {
-        key_of(preview, "The Capital Pride Inc."): f"partner:{pride_ottawa.pk}",
-        key_of(preview, NEWCOMERS): "create",
+        unknown_partner_key(preview, "The Capital Pride Inc."): f"partner:{pride_ottawa.pk}",
+        unknown_partner_key(preview, NEWCOMERS): "create",
     }
 
     result = import_events(sheet_with_unknown_partners, resolutions=choices)
@@ -657,8 +652,8 @@ def test_a_choice_that_was_not_offered_is_an_error_and_saves_nothing(
 ):
     preview = import_events(sheet_with_unknown_partners, dry_run=True)
     choices = {
-        key_of(preview, "The Capital Pride Inc."): "create",
-        key_of(preview, NEWCOMERS): "partner:999999",
+        unknown_partner_key(preview, "The Capital Pride Inc."): "create",
+        unknown_partner_key(preview, NEWCOMERS): "partner:999999",
     }
 
     result = import_events(sheet_with_unknown_partners, resolutions=choices)
@@ -925,10 +920,6 @@ OBSERVANCES_URL = "/test-import/observances/"
 @pytest.fixture
 def import_urls(settings):
     settings.ROOT_URLCONF = "core.tests.import_urls"
-
-
-def upload(path):
-    return SimpleUploadedFile(path.name, path.read_bytes())
 
 
 def test_the_browser_preview_asks_about_unknown_partners_and_the_confirm_saves_the_events(

@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 from django.contrib.messages import get_messages
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from core.testing import write_csv, write_xlsx
+from core.testing import upload, write_csv, write_xlsx
 from partners.choices import Language, PartnerKind, PartnerStatus
 from partners.imports import ContactImporter, PartnerImporter
 from partners.models import Community, Contact, Partner
@@ -438,10 +437,6 @@ CONTACTS_URL = "/test-import/contacts/"
 @pytest.fixture
 def import_urls(settings):
     settings.ROOT_URLCONF = "core.tests.import_urls"
-
-
-def upload(path):
-    return SimpleUploadedFile(path.name, path.read_bytes())
 
 
 def test_a_preview_with_errors_lists_them_by_line_and_column_without_a_confirm_button(
