@@ -2,6 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Section
+from core.filters import YearFilter
 
 from .choices import ConsultationStatus
 from .models import Consultation
@@ -13,7 +14,7 @@ class ConsultationFilterSet(django_filters.FilterSet):
         queryset=Section.objects.filter(is_active=True), label=_("Section")
     )
     status = django_filters.ChoiceFilter(choices=ConsultationStatus.choices, label=_("Status"))
-    year = django_filters.NumberFilter(field_name="starts_on", lookup_expr="year", label=_("Year"))
+    year = YearFilter(field_name="starts_on", lookup_expr="year", label=_("Year"))
 
     class Meta:
         model = Consultation

@@ -6,7 +6,7 @@ from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Section
+from core.permissions import sections_for
 from engagement.choices import CONSULTATION_SESSION
 from engagement.models import Activity
 from partners.models import Partner
@@ -42,10 +42,7 @@ class ConsultationForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        sections = Section.objects.filter(is_active=True)
-        if user.section_id:
-            sections = sections.filter(pk=user.section_id)
-        self.fields["section"].queryset = sections
+        self.fields["section"].queryset = sections_for(user)
         self.fields["section"].empty_label = None
 
     def clean(self):

@@ -9,11 +9,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
-from core.generic import ObjectCreateView, ObjectDetailView, ObjectListView, ObjectUpdateView
-from core.permissions import SECTION_ROLES, SUPERVISORS, RoleRequiredMixin
+from core.generic import (
+    ObjectCreateView,
+    ObjectDetailView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectUpdateView,
+)
+from core.permissions import SECTION_ROLES, RoleRequiredMixin, has_role
 from engagement.choices import CONSULTATION_SESSION
 from partners.models import Community, Partner
-from partners.views import HistoryView
 
 from .exporters import EXPORTERS
 from .filtersets import ConsultationFilterSet
@@ -28,9 +33,6 @@ from .models import Consultation, Distribution, Feedback, Toolkit
 from .queries import consultation_figures, what_we_heard
 from .services import distribution_send_many
 from .tables import ConsultationTable
-
-# How many partners the "send to many" page lists at once (filter to narrow it).
-SEND_LIMIT = 300
 
 
 def groups_subquery():
@@ -92,7 +94,6 @@ class ConsultationDetailView(ObjectDetailView):
             .order_by("-received_on", "pk")
         )
         context["can_edit"] = consultation.section_id == user.section_id
-        context["can_read_history"] = user.role in SUPERVISORS
         context["today"] = timezone.localdate()
         return context
 
@@ -131,7 +132,7 @@ class ConsultationChildMixin:
     allowed_roles = SECTION_ROLES
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.user.role in self.allowed_roles:
+        if has_role(request.user, self.allowed_roles):
             self.consultation = get_object_or_404(
                 editable_consultations(request.user), pk=kwargs["pk"]
             )
@@ -304,5 +305,5 @@ class WhatWeHeardView(ObjectDetailView):
         return self.render_to_response(context)
 
 
-class ConsultationHistoryView(HistoryView):
+class ConsultationHistoryView(ObjectHistoryView):
     queryset = Consultation.objects.all()

@@ -1,6 +1,7 @@
-"""Generic list, detail, create and edit views: each model's views are a few lines that
-name a queryset, a filterset, a table and a form (CONVENTIONS.md, "Views are declarations").
-The formsets of those forms (``RowChoicesInlineFormSet``) read their rows and choices once.
+"""Generic list, detail, history, create and edit views: each model's views are a few lines
+that name a queryset, a filterset, a table and a form (CONVENTIONS.md, "Views are
+declarations"). A form may come with inline formsets (``InlineFormsetsMixin``), which read
+their rows and choices once (``RowChoicesInlineFormSet``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from .exports import EXPORT_FORMATS, export_response, table_rows
-from .permissions import RoleRequiredMixin
+from .history import history_entries
+from .permissions import SUPERVISORS, RoleRequiredMixin, has_role
 
 PAGE_SIZE = 25
 TABLE_TARGET = "object-table"
@@ -100,10 +102,28 @@ class KnownCountPaginator(Paginator):
 
 
 class ObjectDetailView(RoleRequiredMixin, DetailView):
-    """One object; ``get_queryset`` narrows to what the user may see (else 404)."""
+    """One object; ``get_queryset`` narrows to what the user may see (else 404). The page
+    links to the object's history for those who may read it (``can_read_history``)."""
 
     def get_queryset(self):
         return self.queryset.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_read_history"] = has_role(self.request.user, ObjectHistoryView.allowed_roles)
+        return context
+
+
+class ObjectHistoryView(RoleRequiredMixin, DetailView):
+    """A supervisor reads who changed what on a record, and when (``core.history``)."""
+
+    allowed_roles = SUPERVISORS
+    template_name = "generic/object_history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["entries"] = history_entries(self.object)
+        return context
 
 
 class VersionCheckedFormMixin:
@@ -151,6 +171,59 @@ class ObjectUpdateView(RoleRequiredMixin, VersionCheckedFormMixin, UpdateView):
 
     def get_queryset(self):
         return self.queryset.all()
+
+
+class InlineFormsetsMixin:
+    """A create or edit page whose form comes with inline formsets (an activity's follow-ups,
+    an event's speakers): each is in the context under its name (also its prefix), checked
+    with the form, and saved with it in one transaction, or not at all."""
+
+    formset_classes: dict[str, type[forms.BaseInlineFormSet]] = {}
+
+    def get_formsets(self, instance: Model) -> dict[str, forms.BaseInlineFormSet]:
+        data = self.request.POST if self.request.method == "POST" else None
+        return {
+            name: formset_class(data, instance=instance, prefix=name)
+            for name, formset_class in self.formset_classes.items()
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        formsets = getattr(self, "formsets", None) or self.get_formsets(
+            getattr(self, "object", None) or self.model()
+        )
+        for name, formset in formsets.items():
+            context.setdefault(name, formset)
+        return context
+
+    def form_invalid(self, form):
+        self.formsets = self.get_formsets(form.instance)
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        formsets = self.formsets = self.get_formsets(form.instance)
+        if not all(formset.is_valid() for formset in formsets.values()):
+            return self.form_invalid(form)
+        response = self.before_save(form)
+        if response is not None:
+            return response
+        with transaction.atomic():
+            response = super().form_valid(form)
+            if response.status_code != 302:  # an edit conflict: nothing was saved
+                return response
+            for formset in formsets.values():
+                formset.instance = self.object
+                formset.save()
+            self.after_save(form)
+        return response
+
+    def before_save(self, form):
+        """Hook, once the form and its formsets are valid: a response to show instead of
+        saving (a warning to confirm), or None to save."""
+        return None
+
+    def after_save(self, form) -> None:
+        """Hook: more writes in the same transaction, once the object and its rows are saved."""
 
 
 # --- Formsets whose queries do not grow with their rows ---------------------------------------

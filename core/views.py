@@ -67,17 +67,3 @@ class HomeView(RoleRequiredMixin, TemplateView):
             context["figures"] = report["totals"]
             context["figures_label"] = _("All sections")
         return context
-
-
-class ComingSoonView(RoleRequiredMixin, TemplateView):
-    """A plain page where a later issue fills the screen, so navigation never breaks."""
-
-    template_name = "core/coming_soon.html"
-    title = ""
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "title": self.title}
-
-
-def coming_soon(title, roles):
-    return ComingSoonView.as_view(title=title, allowed_roles=roles)

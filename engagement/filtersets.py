@@ -3,8 +3,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Role
-from accounts.models import Section, User
+from accounts.models import Section
+from core.filters import YearFilter
+from core.permissions import SECTION_ROLES, users_with_role
 from partners.models import Community, Partner
 
 from .choices import ReviewStatus
@@ -24,7 +25,7 @@ class ActivityFilterSet(django_filters.FilterSet):
     date_to = django_filters.DateFilter(
         field_name="date", lookup_expr="lte", label=_("To"), widget=DATE
     )
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label=_("Year"))
+    year = YearFilter(field_name="date", lookup_expr="year", label=_("Year"))
     section = django_filters.ModelChoiceFilter(
         queryset=Section.objects.filter(is_active=True), label=_("Section")
     )
@@ -41,8 +42,7 @@ class ActivityFilterSet(django_filters.FilterSet):
         label=_("Community"),
     )
     staff = django_filters.ModelChoiceFilter(
-        queryset=User.objects.filter(role__in=[Role.STAFF, Role.SUPERVISOR], is_active=True),
-        label=_("Staff involved"),
+        queryset=users_with_role(SECTION_ROLES), label=_("Staff involved")
     )
     ward = django_filters.CharFilter(lookup_expr="icontains", label=_("Ward or neighbourhood"))
 

@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Role
-from accounts.models import Section, User
 from consultations.models import Consultation
 from core.generic import RowChoicesFormMixin, RowChoicesInlineFormSet
+from core.permissions import SECTION_ROLES, sections_for, users_with_role
 from core.widgets import TypeaheadMultiple
 from events.models import Event
 from partners.models import Community, Contact, Partner
@@ -53,18 +52,14 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        sections = Section.objects.filter(is_active=True)
-        if user.section_id:
-            # Staff and supervisors log the work of their own section.
-            sections = sections.filter(pk=user.section_id)
-        self.fields["section"].queryset = sections
+        self.fields["section"].queryset = sections_for(user)
         self.fields["section"].empty_label = None
         self.fields["type"].queryset = ActivityType.objects.filter(is_active=True)
         self.fields["partners"].queryset = Partner.objects.filter(is_archived=False)
         self.fields["contacts"].queryset = Contact.objects.select_related("partner")
         self.fields["communities"].queryset = Community.objects.filter(is_active=True)
-        self.fields["staff"].queryset = User.objects.filter(
-            role__in=[Role.STAFF, Role.SUPERVISOR], is_active=True, section_id=user.section_id
+        self.fields["staff"].queryset = users_with_role(SECTION_ROLES).filter(
+            section_id=user.section_id
         )
         self.fields["event"].queryset = Event.objects.select_related("section").order_by(
             "-starts_at"
@@ -81,9 +76,7 @@ class FollowUpForm(RowChoicesFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = User.objects.filter(
-            role__in=[Role.STAFF, Role.SUPERVISOR], is_active=True
-        )
+        self.fields["owner"].queryset = users_with_role(SECTION_ROLES)
 
 
 # Owners are read once for all the follow-ups of the activity.

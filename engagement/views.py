@@ -1,26 +1,26 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import ListView
 
 from core.generic import (
+    InlineFormsetsMixin,
     KnownCountPaginator,
     ObjectCreateView,
     ObjectDetailView,
+    ObjectHistoryView,
     ObjectListView,
     ObjectUpdateView,
 )
 from core.models import name_key
 from core.permissions import SECTION_ROLES, SUPERVISORS, RoleRequiredMixin
 from partners.models import Contact, Partner
-from partners.views import HistoryView
 
 from .choices import ReviewStatus
 from .filtersets import ActivityFilterSet
@@ -117,68 +117,44 @@ class ActivityDetailView(ActivityQuerysetMixin, ObjectDetailView):
             ReviewStatus.DRAFT,
             ReviewStatus.RETURNED,
         )
-        context["can_read_history"] = user.role in SUPERVISORS
         context["return_form"] = ReturnForm()
         return context
 
 
-class ActivityFormMixin:
+class ActivityFormMixin(InlineFormsetsMixin):
     """Create and edit share the form, the follow-ups and the two save buttons."""
 
     model = Activity
     form_class = ActivityForm
+    formset_classes = {"follow_ups": FollowUpFormSet}
     template_name = "engagement/activity_form.html"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def get_follow_ups(self, instance):
-        data = self.request.POST if self.request.method == "POST" else None
-        return FollowUpFormSet(data, instance=instance, prefix="follow_ups")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault(
-            "follow_ups",
-            getattr(self, "_follow_ups", None)
-            or self.get_follow_ups(self.object if getattr(self, "object", None) else Activity()),
-        )
-        return context
-
-    def form_invalid(self, form):
-        self._follow_ups = self.get_follow_ups(form.instance)
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        follow_ups = self._follow_ups = self.get_follow_ups(form.instance)
-        if not follow_ups.is_valid():
-            return self.form_invalid(form)
-        was_approved = (
+    def before_save(self, form):
+        self.was_approved = (
             bool(form.instance.pk)
             and Activity.objects.filter(pk=form.instance.pk, status=ReviewStatus.APPROVED).exists()
         )
         if not form.instance.pk:
             form.instance.created_by = self.request.user
-        with transaction.atomic():
-            response = super().form_valid(form)
-            if response.status_code != 302:  # an edit conflict: nothing was saved
-                return response
-            follow_ups.instance = self.object
-            follow_ups.save()
-            activity_after_edit(
-                activity=self.object, was_approved=was_approved, user=self.request.user
-            )
-            if self.request.POST.get("action") == "submit" and self.object.status in (
-                ReviewStatus.DRAFT,
-                ReviewStatus.RETURNED,
-            ):
-                activity_submit(activity=self.object, user=self.request.user)
-        if was_approved:
+        return None
+
+    def after_save(self, form):
+        activity_after_edit(
+            activity=self.object, was_approved=self.was_approved, user=self.request.user
+        )
+        if self.request.POST.get("action") == "submit" and self.object.status in (
+            ReviewStatus.DRAFT,
+            ReviewStatus.RETURNED,
+        ):
+            activity_submit(activity=self.object, user=self.request.user)
+        if self.was_approved:
             messages.info(
                 self.request,
                 _("It was approved, so it goes back to the review queue before it counts again."),
             )
-        return response
 
 
 class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
@@ -337,8 +313,13 @@ class ReviewQueueView(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        activities = list(context["object_list"][: self.queue_limit])
+        queue = context["object_list"]
+        activities = list(queue[: self.queue_limit])
         context["object_list"] = activities
+        # A full page may not be the whole queue: then count it (in SQL).
+        context["waiting"] = (
+            queue.count() if len(activities) == self.queue_limit else len(activities)
+        )
         context["table"] = ReviewTable(activities, request=self.request)
         return context
 
@@ -360,7 +341,12 @@ class ReviewQueueView(RoleRequiredMixin, ListView):
             else:
                 messages.success(
                     request,
-                    _("%(count)s activities approved.") % {"count": len(chosen)},
+                    ngettext(
+                        "%(count)s activity approved.",
+                        "%(count)s activities approved.",
+                        len(chosen),
+                    )
+                    % {"count": len(chosen)},
                 )
         return redirect("engagement:activity_review")
 
@@ -409,7 +395,7 @@ class FollowUpDoneView(RoleRequiredMixin, View):
         return redirect(request.POST.get("next") or "engagement:follow_up_list")
 
 
-class ActivityHistoryView(HistoryView):
+class ActivityHistoryView(ObjectHistoryView):
     queryset = Activity.objects.all()
 
 

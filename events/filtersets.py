@@ -1,12 +1,12 @@
 import datetime
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Section
+from core.filters import YearFilter
 from partners.models import Community, Partner
 
 from .choices import EventRole, EventStatus
@@ -20,7 +20,7 @@ class EventFilterSet(django_filters.FilterSet):
         choices=WHEN, method="filter_when", label=_("When"), empty_label=_("Upcoming (default)")
     )
     q = django_filters.CharFilter(method="search", label=_("Title or venue contains"))
-    year = django_filters.NumberFilter(method="filter_year", label=_("Year"))
+    year = YearFilter(method="filter_year", label=_("Year"))
     section = django_filters.ModelChoiceFilter(
         queryset=Section.objects.filter(is_active=True), label=_("Section")
     )
@@ -41,8 +41,8 @@ class EventFilterSet(django_filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         # A year is local: an event at 23:30 on 31 December belongs to that year.
-        start = timezone.make_aware(timezone.datetime(int(value), 1, 1))
-        end = timezone.make_aware(timezone.datetime(int(value) + 1, 1, 1))
+        start = timezone.make_aware(timezone.datetime(value, 1, 1))
+        end = timezone.make_aware(timezone.datetime(value + 1, 1, 1))
         return queryset.filter(starts_at__gte=start, starts_at__lt=end)
 
     def filter_when(self, queryset, name, value):
@@ -62,15 +62,9 @@ class EventFilterSet(django_filters.FilterSet):
         return queryset.order_by("-starts_at", "-pk")
 
 
-class YearFilter(django_filters.Filter):
-    """A whole year: "2019.5" or "0" is a filter error, never a server error."""
-
-    field_class = forms.IntegerField
-
-
 class ObservanceFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Name or notes contain"))
-    year = YearFilter(method="filter_year", label=_("Year"), min_value=1900, max_value=2999)
+    year = YearFilter(method="filter_year", label=_("Year"))
     community = django_filters.ModelChoiceFilter(
         field_name="communities",
         queryset=Community.objects.filter(is_active=True),

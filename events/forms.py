@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Role
-from accounts.models import Section, User
 from core.generic import RowChoicesInlineFormSet
+from core.permissions import SECTION_ROLES, sections_for, users_with_role
 from core.widgets import TypeaheadMultiple
 from partners.models import Community, Partner
 
@@ -50,10 +49,7 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        sections = Section.objects.filter(is_active=True)
-        if user.section_id:
-            sections = sections.filter(pk=user.section_id)
-        self.fields["section"].queryset = sections
+        self.fields["section"].queryset = sections_for(user)
         self.fields["section"].empty_label = None
         self.fields["partners"].queryset = Partner.objects.filter(is_archived=False)
         for name in ("starts_at", "ends_at"):
@@ -93,7 +89,7 @@ class ApplyChecklistForm(forms.Form):
         queryset=ChecklistTemplate.objects.all(), label=_("Checklist template")
     )
     owner = forms.ModelChoiceField(
-        queryset=User.objects.filter(role__in=[Role.STAFF, Role.SUPERVISOR], is_active=True),
+        queryset=users_with_role(SECTION_ROLES),
         required=False,
         label=_("Owner of the tasks"),
     )

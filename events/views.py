@@ -3,7 +3,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,10 +17,16 @@ from django.views.generic import TemplateView
 
 from accounts.choices import Role
 from accounts.models import User
-from core.generic import ObjectCreateView, ObjectDetailView, ObjectListView, ObjectUpdateView
-from core.permissions import SECTION_ROLES, SUPERVISORS, RoleRequiredMixin
+from core.generic import (
+    InlineFormsetsMixin,
+    ObjectCreateView,
+    ObjectDetailView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectUpdateView,
+)
+from core.permissions import SECTION_ROLES, RoleRequiredMixin
 from partners.models import Partner
-from partners.views import HistoryView
 
 from .calendar import (
     AGENDA_DAYS,
@@ -93,44 +98,23 @@ class EventDetailView(ObjectDetailView):
         )
         context["can_edit"] = event.section_id == user.section_id
         context["can_log"] = context["can_edit"] and event.status == EventStatus.COMPLETED
-        context["can_read_history"] = user.role in SUPERVISORS
         context["checklist_form"] = ApplyChecklistForm(initial={"owner": user.pk})
         context["today"] = timezone.localdate()
         return context
 
 
-class EventFormMixin:
+class EventFormMixin(InlineFormsetsMixin):
     """Create and edit share the form, speakers, run of show and the clash warning."""
 
     model = Event
     form_class = EventForm
+    formset_classes = {"speakers": SpeakerFormSet, "run_of_show": RunOfShowFormSet}
     template_name = "events/event_form.html"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def formsets(self, instance):
-        data = self.request.POST if self.request.method == "POST" else None
-        return {
-            "speakers": SpeakerFormSet(data, instance=instance, prefix="speakers"),
-            "run_of_show": RunOfShowFormSet(data, instance=instance, prefix="run_of_show"),
-        }
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        instance = getattr(self, "object", None) or Event()
-        for name, formset in (getattr(self, "_formsets", None) or self.formsets(instance)).items():
-            context.setdefault(name, formset)
-        return context
-
-    def form_invalid(self, form):
-        self._formsets = self.formsets(form.instance)
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        formsets = self._formsets = self.formsets(form.instance)
-        if not all(f.is_valid() for f in formsets.values()):
-            return self.form_invalid(form)
+    def before_save(self, form):
         partners = form.cleaned_data.get("partners") or Partner.objects.none()
         clashes = observance_clashes(
             starts_at=form.cleaned_data["starts_at"],
@@ -140,14 +124,7 @@ class EventFormMixin:
         if clashes and not self.request.POST.get("despite_clash"):
             # The planner sees what it falls on, and can still go ahead.
             return self.render_to_response(self.get_context_data(form=form, clashes=clashes))
-        with transaction.atomic():
-            response = super().form_valid(form)
-            if response.status_code != 302:
-                return response
-            for formset in formsets.values():
-                formset.instance = self.object
-                formset.save()
-        return response
+        return None
 
 
 class EventCreateView(EventFormMixin, ObjectCreateView):
@@ -239,7 +216,7 @@ class EventTaskDoneView(RoleRequiredMixin, View):
         return redirect(task.event.get_absolute_url())
 
 
-class EventHistoryView(HistoryView):
+class EventHistoryView(ObjectHistoryView):
     queryset = Event.objects.all()
 
 
@@ -411,34 +388,11 @@ class ChecklistTemplateListView(ObjectListView):
     add_roles = CHECKLIST_EDITORS
 
 
-class ChecklistTemplateFormMixin:
+class ChecklistTemplateFormMixin(InlineFormsetsMixin):
     model = ChecklistTemplate
     form_class = ChecklistTemplateForm
+    formset_classes = {"items": ChecklistItemFormSet}
     template_name = "events/checklisttemplate_form.html"
-
-    def items(self, instance):
-        data = self.request.POST if self.request.method == "POST" else None
-        return ChecklistItemFormSet(data, instance=instance, prefix="items")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        instance = getattr(self, "object", None) or ChecklistTemplate()
-        context.setdefault("items", getattr(self, "_items", None) or self.items(instance))
-        return context
-
-    def form_invalid(self, form):
-        self._items = self.items(form.instance)
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        items = self._items = self.items(form.instance)
-        if not items.is_valid():
-            return self.form_invalid(form)
-        with transaction.atomic():
-            response = super().form_valid(form)
-            items.instance = self.object
-            items.save()
-        return response
 
     def get_success_url(self):
         return reverse("events:checklist_list")

@@ -1,10 +1,11 @@
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Role
-from accounts.models import Section, User
+from accounts.models import Section
 from core.models import name_key
+from core.permissions import SECTION_ROLES, users_with_role
 
 from .choices import PartnerKind, PartnerStatus
 from .models import Community, Contact, Partner
@@ -29,8 +30,7 @@ class PartnerFilterSet(django_filters.FilterSet):
         choices=YES_NO, method="filter_yes_no", label=_("Dormant")
     )
     relationship_lead = django_filters.ModelChoiceFilter(
-        queryset=User.objects.filter(role__in=[Role.STAFF, Role.SUPERVISOR], is_active=True),
-        label=_("Relationship lead"),
+        queryset=users_with_role(SECTION_ROLES), label=_("Relationship lead")
     )
     archived = django_filters.ChoiceFilter(
         choices=YES_NO,
@@ -85,8 +85,6 @@ class ContactFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset, name, value):
-        from django.db.models import Q
-
         return queryset.filter(
             Q(name__icontains=value) | Q(email__icontains=value) | Q(role__icontains=value)
         )

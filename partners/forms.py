@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Role
-from accounts.models import User
+from core.permissions import SECTION_ROLES, users_with_role
 
 from .models import Community, Contact, Partner
 
@@ -35,9 +34,9 @@ class PartnerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["communities"].queryset = Community.objects.filter(is_active=True)
-        self.fields["relationship_lead"].queryset = User.objects.filter(
-            role__in=[Role.STAFF, Role.SUPERVISOR], is_active=True
-        ).select_related("section")
+        self.fields["relationship_lead"].queryset = users_with_role(SECTION_ROLES).select_related(
+            "section"
+        )
         self.fields["website"].assume_scheme = "https"
 
 

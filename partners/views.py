@@ -11,8 +11,13 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView
 
-from core.generic import ObjectCreateView, ObjectDetailView, ObjectListView, ObjectUpdateView
-from core.history import history_entries
+from core.generic import (
+    ObjectCreateView,
+    ObjectDetailView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectUpdateView,
+)
 from core.permissions import PARTNER_READERS, SECTION_ROLES, SUPERVISORS, RoleRequiredMixin
 
 from .duplicates import likely_duplicates
@@ -63,7 +68,6 @@ class PartnerDetailView(PartnerQuerysetMixin, ObjectDetailView):
         context["can_edit"] = partners_editable_by(
             Partner.objects.filter(pk=partner.pk), user
         ).exists()
-        context["can_read_history"] = user.role in SUPERVISORS
         context["can_merge"] = context["can_edit"] and user.role in SUPERVISORS
         return context
 
@@ -192,23 +196,11 @@ class PartnerMergeView(RoleRequiredMixin, DetailView):
         return redirect(keep)
 
 
-class HistoryView(RoleRequiredMixin, DetailView):
-    """A supervisor reads who changed what on a record, and when."""
-
-    allowed_roles = SUPERVISORS
-    template_name = "generic/object_history.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["entries"] = history_entries(self.object)
-        return context
-
-
-class PartnerHistoryView(HistoryView):
+class PartnerHistoryView(ObjectHistoryView):
     queryset = Partner.objects.all()
 
 
-class ContactHistoryView(HistoryView):
+class ContactHistoryView(ObjectHistoryView):
     queryset = Contact.objects.select_related("partner")
 
 
@@ -254,11 +246,6 @@ class ContactDetailView(ObjectDetailView):
     allowed_roles = SECTION_ROLES
     queryset = Contact.objects.select_related("partner")
     template_name = "partners/contact_detail.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_read_history"] = self.request.user.role in SUPERVISORS
-        return context
 
 
 class ContactCreateView(ObjectCreateView):

@@ -12,6 +12,7 @@ from core.testing import assert_constant_queries
 from engagement.choices import ReviewStatus
 from engagement.models import Activity
 from engagement.tests.factories import ActivityFactory, ActivityTypeFactory, FollowUpFactory
+from engagement.views import ReviewQueueView
 from partners.tests.factories import CommunityFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -206,6 +207,16 @@ def test_review_queue_approves_many_and_returns_one(login, supervisor_cds, staff
     assert [a.review_comment for a in home.context["returned"]] == ["Which school?"]
 
 
+def test_approving_one_activity_says_so_in_the_singular(login, supervisor_cds, staff_cds, cds):
+    one = ActivityFactory(section=cds, created_by=staff_cds, status=ReviewStatus.SUBMITTED)
+
+    response = login(supervisor_cds).post(
+        "/activities/review/", {"activity": [one.pk]}, follow=True
+    )
+
+    assert [str(m) for m in response.context["messages"]] == ["1 activity approved."]
+
+
 def test_queue_refuses_a_selection_that_is_not_waiting(login, supervisor_cds, staff_cds, cds):
     draft = ActivityFactory(section=cds, created_by=staff_cds, status=ReviewStatus.DRAFT)
 
@@ -214,6 +225,21 @@ def test_queue_refuses_a_selection_that_is_not_waiting(login, supervisor_cds, st
     draft.refresh_from_db()
     assert response.status_code == 302
     assert draft.status == ReviewStatus.DRAFT
+
+
+def test_review_queue_counts_every_waiting_activity_beyond_those_shown(
+    login, supervisor_cds, staff_cds, cds, monkeypatch
+):
+    monkeypatch.setattr(ReviewQueueView, "queue_limit", 2)
+    ActivityFactory.create_batch(
+        3, section=cds, created_by=staff_cds, status=ReviewStatus.SUBMITTED
+    )
+
+    response = login(supervisor_cds).get("/activities/review/")
+
+    assert len(response.context["object_list"]) == 2
+    assert response.context["waiting"] == 3
+    assert "3 activities of your section are waiting for review" in response.content.decode()
 
 
 def test_return_without_a_comment_is_refused(login, supervisor_cds, activity):

@@ -255,6 +255,17 @@ def test_upcoming_events_come_first_by_default(login, staff_drr, drr):
     assert [row.record for row in response.context["table"].rows] == [soon, later]
 
 
+# The lists whose year filter is core.filters.YearFilter (the calendar's is tested with it).
+@pytest.mark.parametrize("url", ["/events/", "/activities/", "/consultations/"])
+@pytest.mark.parametrize("year", ["0", "99999", "2019.5"])
+def test_a_bad_year_is_a_filter_error_not_a_server_error(login, staff_drr, celebration, url, year):
+    response = login(staff_drr).get(url, {"year": year})
+
+    assert response.status_code == 200
+    assert list(response.context["table"].rows) == []
+    assert "year" in response.context["filter"].errors
+
+
 def add_events(n, drr):
     def add():
         for _ in range(n):
