@@ -24,9 +24,10 @@ from .models import Consultation, Distribution, Feedback, FeedbackTheme
 SESSION_HELD = (DistributionStatus.SESSION_HELD, DistributionStatus.FEEDBACK_RECEIVED)
 
 
-def in_person_sessions(consultation: Consultation) -> QuerySet[Activity]:
+def in_person_sessions(consultation: Consultation | OuterRef) -> QuerySet[Activity]:
     """The consultation's in-person sessions as the annual report counts them: approved
-    activities of type consultation session linked to it."""
+    activities of type consultation session linked to it (``OuterRef("pk")`` in a subquery
+    per consultation, as the report's consultations breakdown counts them)."""
     return Activity.objects.filter(
         consultation=consultation,
         type__code=CONSULTATION_SESSION,
@@ -34,9 +35,10 @@ def in_person_sessions(consultation: Consultation) -> QuerySet[Activity]:
     )
 
 
-def _scalar(queryset: QuerySet, group: str, aggregate) -> Coalesce:
-    """One aggregate over ``queryset`` as a subquery (0 when it has no rows). ``group`` is a
-    column every row shares, so the subquery returns one row."""
+def scalar_subquery(queryset: QuerySet, group: str, aggregate) -> Coalesce:
+    """One aggregate over ``queryset`` as a subquery (0 when it has no rows), to annotate each
+    row of an outer query. ``group`` is a column every row shares (the ``OuterRef`` the
+    queryset filters on), so the subquery returns one row."""
     return Coalesce(
         Subquery(queryset.order_by().values(group).annotate(value=aggregate).values("value")),
         0,
@@ -68,13 +70,13 @@ def consultation_figures(consultation: Consultation) -> dict[str, int]:
             filter=Q(status=DistributionStatus.SENT, due_back__lt=timezone.localdate()),
         ),
     )
-    sessions = in_person_sessions(consultation).filter(consultation=OuterRef("pk"))
+    sessions = in_person_sessions(OuterRef("pk"))
     others = (
         Consultation.objects.filter(pk=consultation.pk)
         .values(
-            sessions_in_person=_scalar(sessions, "consultation", Count("pk")),
-            in_person_participants=_scalar(sessions, "consultation", Sum("people_reached")),
-            feedback_received=_scalar(
+            sessions_in_person=scalar_subquery(sessions, "consultation", Count("pk")),
+            in_person_participants=scalar_subquery(sessions, "consultation", Sum("people_reached")),
+            feedback_received=scalar_subquery(
                 Feedback.objects.filter(consultation=OuterRef("pk")), "consultation", Count("pk")
             ),
         )

@@ -138,8 +138,6 @@ def partners_visible_to(queryset, user):
 
 def partners_editable_by(queryset, user):
     """Staff and supervisors manage the partners of their section (and unassigned ones)."""
-    from django.db.models import Exists, OuterRef
-
     from accounts.choices import Role
 
     if user.role not in (Role.STAFF, Role.SUPERVISOR) or not user.section_id:

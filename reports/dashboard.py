@@ -1,12 +1,14 @@
 """The sergeant's Friday view (``/dashboard/``): what it reads, in a fixed number of queries.
 
 The contract's figures come from ``reports.queries.report_figures``, called for the year to
-date and for the same dates a year earlier; nothing here counts them again. This module adds
-what only the dashboard shows: activities per month, people reached by community, dormant
-partners, the review queue, what is overdue and what is coming. Each takes one or two SQL
-queries whatever the number of activities (``reports/tests/test_dashboard.py`` pins the
-total); the docstrings of the heavier ones say which index serves them and what they cost
-among a million activities (PostgreSQL, the benchmark of ``bench/``).
+date and for the same dates a year earlier (``reports.breakdowns.previous_period``), and are
+compared as the report compares them (``breakdowns.compared``); the months are the report's
+``breakdowns.by_month``. Nothing here counts them again. This module adds what only the
+dashboard shows: people reached by community, dormant partners, the review queue, what is
+overdue and what is coming. Each takes one or two SQL queries whatever the number of
+activities (``reports/tests/test_dashboard.py`` pins the total); the docstrings of the
+heavier ones say which index serves them and what they cost among a million activities
+(PostgreSQL, the benchmark of ``bench/``).
 
 ``dashboard_charts()`` turns the figures into the page's SVG charts (``reports.charts``).
 """
@@ -17,21 +19,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Sum
 from django.utils.dates import MONTHS, MONTHS_AP
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.models import Section
 from engagement.choices import ReviewStatus
-from engagement.models import Activity, ActivityType, FollowUp
+from engagement.models import Activity, FollowUp
 from events.choices import EventStatus
 from events.models import Event, EventTask
 from partners.models import Partner
 from partners.queries import partners_visible_to
 
-from . import charts
-from .queries import Period, report_figures
+from . import breakdowns, charts
+from .contents import FIGURE_LABELS, MONEY_FIGURES
+from .queries import Period, approved_links, counted_events, report_figures
+from .sentences import sign
 
 # How many overdue follow-ups and event tasks the page lists (the count covers them all).
 OVERDUE_LIMIT = 10
@@ -39,32 +42,11 @@ UPCOMING_DAYS = 30
 # Past this, the list of upcoming events says "and more" through the events calendar.
 UPCOMING_LIMIT = 50
 
-# The contract's figures the dashboard compares, in the order of the annual report's table.
-COMPARED = [
-    ("activities", gettext_lazy("Engagement activities"), "count"),
-    ("people_reached", gettext_lazy("People reached"), "count"),
-    ("staff_hours", gettext_lazy("Staff hours"), "decimal"),
-    ("partners_engaged", gettext_lazy("Partners engaged"), "count"),
-    ("events", gettext_lazy("Events"), "count"),
-    ("funds_raised", gettext_lazy("Funds raised"), "money"),
-    ("toolkits_distributed", gettext_lazy("Groups given toolkits"), "count"),
-    ("consultation_sessions", gettext_lazy("Consultation sessions"), "count"),
-]
-
-
-def year_earlier(day: date) -> date:
-    """The same calendar date a year before; 29 February becomes the 28th."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
 
 def dashboard_periods(year: int, today: date) -> tuple[Period, Period]:
     """The year to date (the whole year once it is over) and the same dates a year earlier."""
     current = Period(date(year, 1, 1), min(today, date(year, 12, 31)))
-    previous = Period(year_earlier(current.start), year_earlier(current.end))
-    return current, previous
+    return current, breakdowns.previous_period(current)
 
 
 def first_activity_year() -> int | None:
@@ -74,32 +56,15 @@ def first_activity_year() -> int | None:
     return first.year if first else None
 
 
-def _approved_in(sections: list[Section], start: date, end: date) -> Q:
-    return Q(section__in=sections, status=ReviewStatus.APPROVED, date__gte=start, date__lte=end)
-
-
 def activities_per_month(sections: list[Section], period: Period) -> dict[int, list[int | None]]:
     """Approved activities per month of ``period``'s year up to its end, and of every month of
     the year before: ``{year: [12 counts]}``, with ``None`` for months still to come. One
-    query, grouped by day and folded into months here (at most 731 rows): PostgreSQL then
-    answers from ``engagement_report_idx`` (section, status, date) alone, an index-only scan
-    without reading the rows or computing each row's month (33 ms instead of 100 ms among a
-    million activities)."""
+    query: the report's ``breakdowns.by_month`` from January of the year before (its
+    docstring says how PostgreSQL answers it from an index alone)."""
     year = period.start.year
-    rows = (
-        Activity.objects.filter(_approved_in(sections, date(year - 1, 1, 1), period.end))
-        .values("date")
-        .annotate(n=Count("*"))
-        .order_by()
-    )
-    months: dict[int, list[int | None]] = {
-        year - 1: [0] * 12,
-        year: [0 if m <= period.end.month else None for m in range(1, 13)],
-    }
-    for row in rows:
-        day = row["date"]
-        months[day.year][day.month - 1] += row["n"]
-    return months
+    rows = breakdowns.by_month(Period(date(year - 1, 1, 1), period.end), sections)
+    totals = [row["total"] for row in rows]
+    return {year - 1: totals[:12], year: totals[12:] + [None] * (24 - len(totals))}
 
 
 def people_reached_by_community(sections: list[Section], period: Period) -> list[dict]:
@@ -108,14 +73,9 @@ def people_reached_by_community(sections: list[Section], period: Period) -> list
     first: ``engagement_report_idx`` finds the activities and the links' unique (activity,
     community) index joins them (160 ms among a million activities, most of it reading
     ``people_reached`` from the rows)."""
-    links = Activity.communities.through.objects.filter(
-        activity__section__in=sections,
-        activity__status=ReviewStatus.APPROVED,
-        activity__date__gte=period.start,
-        activity__date__lte=period.end,
-    )
     return list(
-        links.values("community_id", "community__name")
+        approved_links(Activity.communities, period, sections)
+        .values("community_id", "community__name")
         .annotate(activities=Count("activity_id"), people_reached=Sum("activity__people_reached"))
         .order_by("-people_reached", "-activities", "community__sort_order", "community__name")
     )
@@ -188,59 +148,56 @@ def upcoming_events(
 ) -> list[Event]:
     """The sections' events, not cancelled, starting from today through ``days`` days ahead,
     soonest first. One query (``events_section_start_idx``)."""
-    starts, ends = Period(today, today + timedelta(days=days)).datetime_bounds()
     return list(
-        Event.objects.filter(section__in=sections, starts_at__gte=starts, starts_at__lt=ends)
-        .exclude(status=EventStatus.CANCELLED)
+        counted_events(Period(today, today + timedelta(days=days)), sections)
         .select_related("section")
         .order_by("starts_at", "pk")[:limit]
     )
 
 
-def activity_type_names() -> dict[str, str]:
-    """Every activity type's name by code (the figures count by code). One query, always the
-    same, so the page's query count does not depend on which types were used."""
-    return dict(ActivityType.objects.order_by("sort_order", "name").values_list("code", "name"))
-
-
 @dataclass(frozen=True)
 class Comparison:
-    """One figure of the contract, this period beside the same period a year earlier."""
+    """One figure of the contract, this period beside the same period a year earlier: a row
+    of the report's comparison (``breakdowns.compared``) under the report's label."""
 
     key: str
     label: str
-    kind: str  # count, decimal or money: how the template writes the numbers
     current: int | Decimal
     previous: int | Decimal
+    change: int | Decimal
 
     @property
-    def difference(self) -> int | Decimal:
-        return self.current - self.previous
+    def kind(self) -> str:
+        """ "money" or "number": how the template writes the values."""
+        return "money" if self.key in MONEY_FIGURES else "number"
 
     @property
     def sign(self) -> str:
-        return "+" if self.difference > 0 else ("−" if self.difference < 0 else "")
+        return sign(self.change)
 
     @property
     def magnitude(self) -> int | Decimal:
-        return abs(self.difference)
+        return abs(self.change)
 
 
 def compare(current: dict, previous: dict) -> list[Comparison]:
-    """The compared figures (the contract's strings become Decimals to subtract them)."""
-
-    def value(figures: dict, key: str, kind: str):
-        return Decimal(figures[key]) if kind in ("decimal", "money") else figures[key]
-
+    """The totals' compared figures, as the annual report compares them. No query."""
     return [
-        Comparison(key, str(label), kind, value(current, key, kind), value(previous, key, kind))
-        for key, label, kind in COMPARED
+        Comparison(
+            key=row["figure"],
+            label=str(FIGURE_LABELS[row["figure"]]),
+            current=row["current"],
+            previous=row["previous"],
+            change=row["change"],
+        )
+        for row in breakdowns.compared(current, previous)
     ]
 
 
-def by_type_rows(current: dict, previous: dict, names: dict[str, str]) -> list[dict]:
-    """Approved activities per type this period and a year earlier, most frequent first."""
-    order = {code: position for position, code in enumerate(names)}
+def by_type_rows(current: dict, previous: dict, types: dict[str, dict]) -> list[dict]:
+    """Approved activities per type this period and a year earlier, most frequent first, then
+    in the types' list order (``types``: ``breakdowns.activity_types()``, in that order)."""
+    order = {code: position for position, code in enumerate(types)}
     this, last = current["activities_by_type"], previous["activities_by_type"]
     codes = sorted(
         set(this) | set(last),
@@ -249,7 +206,7 @@ def by_type_rows(current: dict, previous: dict, names: dict[str, str]) -> list[d
     return [
         {
             "code": code,
-            "name": names.get(code, code),
+            "name": types.get(code, {}).get("name", code),
             "current": this.get(code, 0),
             "previous": last.get(code, 0),
         }
@@ -281,7 +238,8 @@ def dashboard(*, sections: list[Section], every_section: bool, year: int, today:
         "figures": figures,
         "previous_figures": earlier,
         "comparisons": compare(figures, earlier),
-        "by_type": by_type_rows(figures, earlier, activity_type_names()),
+        # Every type, not only those counted: one query whatever types were used.
+        "by_type": by_type_rows(figures, earlier, breakdowns.activity_types()),
         "months": month_rows(months, year),
         "month_totals": {
             "current": sum(n for n in months[year] if n),

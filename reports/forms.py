@@ -1,10 +1,8 @@
-from datetime import date
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import INTRODUCTION_MAX_LENGTH, MAX_YEAR, MIN_YEAR
-from .queries import Period
+from .queries import Period, years_after
 
 # The longest range a report covers: a board's strategic plan runs a few years.
 MAX_PERIOD_YEARS = 10
@@ -49,7 +47,7 @@ class PeriodForm(forms.Form):
                 )
         if end < start:
             raise forms.ValidationError(_("The last day comes before the first day."))
-        if end > _years_after(start, MAX_PERIOD_YEARS):
+        if end > years_after(start, min(MAX_PERIOD_YEARS, MAX_YEAR - start.year)):
             raise forms.ValidationError(
                 _("A report covers at most %(years)s years: choose a shorter period."),
                 params={"years": MAX_PERIOD_YEARS},
@@ -59,13 +57,6 @@ class PeriodForm(forms.Form):
     @property
     def period(self) -> Period:
         return Period(self.cleaned_data["from"], self.cleaned_data["to"])
-
-
-def _years_after(day: date, years: int) -> date:
-    try:
-        return day.replace(year=min(day.year + years, MAX_YEAR))
-    except ValueError:  # 29 February
-        return day.replace(year=min(day.year + years, MAX_YEAR), day=28)
 
 
 class IntroductionForm(forms.Form):

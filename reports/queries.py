@@ -2,7 +2,10 @@
 
 Every figure is a filtered aggregate; nothing loops over activities in Python. The whole
 report is seven queries whatever the number of rows, which a test pins. The page, every
-export and the ``annual_report`` command call ``annual_report()`` and nothing else.
+export, the ``annual_report`` command, the dashboard and the home page take their figures
+from ``report_figures()`` (through ``annual_report()`` or ``period_report()``) and nothing
+else. ``approved_activities``, ``approved_links`` and ``counted_events`` say what the figures
+count, so that the breakdowns and the dashboard, which call them too, count the same.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from accounts.models import Section
 from consultations.models import Distribution
@@ -22,26 +25,14 @@ from engagement.models import Activity
 from events.choices import EventStatus
 from events.models import Event
 
-# Figures summed into totals; the distinct ones are counted again across sections.
+# Figures summed into totals; partners engaged and toolkits distributed are distinct
+# partners, counted again across sections.
 SUMMED = [
     "activities",
     "people_reached",
     "staff_hours",
     "events",
     "funds_raised",
-    "consultation_sessions",
-    "awaiting_review",
-]
-DISTINCT = ["partners_engaged", "toolkits_distributed"]
-FIGURES = [
-    "activities",
-    "activities_by_type",
-    "people_reached",
-    "staff_hours",
-    "partners_engaged",
-    "events",
-    "funds_raised",
-    "toolkits_distributed",
     "consultation_sessions",
     "awaiting_review",
 ]
@@ -76,13 +67,58 @@ class Period:
         )
 
 
+def years_after(day: date, years: int) -> date:
+    """The same calendar date ``years`` later (earlier when negative); 29 February becomes
+    the 28th in a year without one."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+# What the figures count, shared with the breakdowns and the dashboard so that they add up.
+
+
+def approved_activities(period: Period, sections) -> QuerySet[Activity]:
+    """Approved activities of the sections dated in the period: the activities every figure
+    and breakdown counts (``engagement_report_idx`` serves the filter)."""
+    return Activity.objects.filter(
+        section_id__in=[section.pk for section in sections],
+        status=ReviewStatus.APPROVED,
+        date__gte=period.start,
+        date__lte=period.end,
+    )
+
+
+def approved_links(relation, period: Period, sections) -> QuerySet:
+    """The rows of an activity's many-to-many ``relation`` (``Activity.partners``,
+    ``Activity.communities``) whose activity ``approved_activities`` counts: a join that
+    ``engagement_report_idx`` and the links' (activity, other) index serve."""
+    return relation.through.objects.filter(
+        activity__section_id__in=[section.pk for section in sections],
+        activity__status=ReviewStatus.APPROVED,
+        activity__date__gte=period.start,
+        activity__date__lte=period.end,
+    )
+
+
+def counted_events(period: Period, sections) -> QuerySet[Event]:
+    """The events the report counts: the sections' events, not cancelled, starting in the
+    period (local days, ``events_section_start_idx``)."""
+    starts, ends = period.datetime_bounds()
+    return Event.objects.filter(
+        section_id__in=[section.pk for section in sections],
+        starts_at__gte=starts,
+        starts_at__lt=ends,
+    ).exclude(status=EventStatus.CANCELLED)
+
+
 def decimal_string(value: Decimal | None, *, places: int | None = None) -> str:
     """A Decimal as the contract's string: "1200.00" with places=2, "412.5" without."""
     value = value or Decimal("0")
     if places is not None:
         return f"{value.quantize(Decimal(1).scaleb(-places)):f}"
-    text = f"{value.normalize():f}"
-    return text
+    return f"{value.normalize():f}"
 
 
 def _empty_figures() -> dict:
@@ -121,11 +157,9 @@ def report_figures(period: Period, sections=None) -> dict:
     sections = list(sections)  # query 1
     section_ids = [s.pk for s in sections]
     per_section = {s.pk: _empty_figures() for s in sections}
-    starts, ends = period.datetime_bounds()
 
     in_period = Q(date__gte=period.start, date__lte=period.end, section_id__in=section_ids)
     approved = Q(status=ReviewStatus.APPROVED)
-    approved_activities = Activity.objects.filter(in_period & approved)
 
     # Query 2: counts and sums of approved activities, and those awaiting review (asking
     # for those statuses only lets engagement_report_idx's key serve the whole filter).
@@ -153,7 +187,10 @@ def report_figures(period: Period, sections=None) -> dict:
 
     # Query 3: approved activities per type.
     for row in (
-        approved_activities.values("section_id", "type__code").annotate(n=Count("*")).order_by()
+        approved_activities(period, sections)
+        .values("section_id", "type__code")
+        .annotate(n=Count("*"))
+        .order_by()
     ):
         per_section[row["section_id"]]["activities_by_type"][row["type__code"]] = row["n"]
 
@@ -161,12 +198,7 @@ def report_figures(period: Period, sections=None) -> dict:
     # section and the distinct partners among them in Python gives both figures from one
     # pass over the links (at most sections x partners rows), where two COUNT(DISTINCT)
     # queries joined the period's activities and links twice.
-    links = Activity.partners.through.objects.filter(
-        activity__date__gte=period.start,
-        activity__date__lte=period.end,
-        activity__section_id__in=section_ids,
-        activity__status=ReviewStatus.APPROVED,
-    )
+    links = approved_links(Activity.partners, period, sections)
     engaged = set()
     for section_id, partner_id in (
         links.values_list("activity__section_id", "partner_id").distinct().order_by()
@@ -177,8 +209,7 @@ def report_figures(period: Period, sections=None) -> dict:
 
     # Query 5: events the section is responsible for, not cancelled, starting in the period.
     for row in (
-        Event.objects.filter(section_id__in=section_ids, starts_at__gte=starts, starts_at__lt=ends)
-        .exclude(status=EventStatus.CANCELLED)
+        counted_events(period, sections)
         .values("section_id")
         .annotate(events=Count("id"), funds_raised=Sum("funds_raised"))
         .order_by()

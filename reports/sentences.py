@@ -12,11 +12,51 @@ from decimal import Decimal
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from core.templatetags.inroads import money, number
 
 from .queries import Period
+
+# The sentences of the figures that count partners, groups, sessions and events, in the
+# order the report reads them after the people reached. ``n`` (the figure itself) chooses
+# the singular or the plural; ``count`` is the figure as the reader's language writes it.
+COUNTED_SENTENCES = [
+    (
+        "partners_engaged",
+        ngettext_lazy(
+            "%(subject)s worked with %(count)s partner organization.",
+            "%(subject)s worked with %(count)s partner organizations.",
+            "n",
+        ),
+    ),
+    (
+        "toolkits_distributed",
+        ngettext_lazy(
+            "%(subject)s connected with %(count)s community stakeholder group to provide it "
+            "with a self-directed consultation toolkit.",
+            "%(subject)s connected with %(count)s community stakeholder groups to provide "
+            "them with self-directed consultation toolkits.",
+            "n",
+        ),
+    ),
+    (
+        "consultation_sessions",
+        ngettext_lazy(
+            "%(subject)s hosted %(count)s in-person consultation session.",
+            "%(subject)s hosted %(count)s in-person consultation sessions.",
+            "n",
+        ),
+    ),
+    (
+        "events",
+        ngettext_lazy(
+            "%(subject)s organized or took part in %(count)s event.",
+            "%(subject)s organized or took part in %(count)s events.",
+            "n",
+        ),
+    ),
+]
 
 
 def period_label(period: Period) -> str:
@@ -79,44 +119,10 @@ def figure_sentences(
                 people,
             )
         sentences.append(text % {"count": number(people)})
-    if figures["partners_engaged"]:
-        sentences.append(
-            ngettext(
-                "%(subject)s worked with %(count)s partner organization.",
-                "%(subject)s worked with %(count)s partner organizations.",
-                figures["partners_engaged"],
-            )
-            % {"subject": start, "count": number(figures["partners_engaged"])}
-        )
-    if figures["toolkits_distributed"]:
-        sentences.append(
-            ngettext(
-                "%(subject)s connected with %(count)s community stakeholder group to provide it "
-                "with a self-directed consultation toolkit.",
-                "%(subject)s connected with %(count)s community stakeholder groups to provide "
-                "them with self-directed consultation toolkits.",
-                figures["toolkits_distributed"],
-            )
-            % {"subject": start, "count": number(figures["toolkits_distributed"])}
-        )
-    if figures["consultation_sessions"]:
-        sentences.append(
-            ngettext(
-                "%(subject)s hosted %(count)s in-person consultation session.",
-                "%(subject)s hosted %(count)s in-person consultation sessions.",
-                figures["consultation_sessions"],
-            )
-            % {"subject": start, "count": number(figures["consultation_sessions"])}
-        )
-    if figures["events"]:
-        sentences.append(
-            ngettext(
-                "%(subject)s organized or took part in %(count)s event.",
-                "%(subject)s organized or took part in %(count)s events.",
-                figures["events"],
-            )
-            % {"subject": start, "count": number(figures["events"])}
-        )
+    for figure, sentence in COUNTED_SENTENCES:
+        n = figures[figure]
+        if n:
+            sentences.append(sentence % {"subject": start, "count": number(n), "n": n})
     if Decimal(figures["funds_raised"]) > 0:
         sentences.append(
             _("A total of %(amount)s was raised.") % {"amount": money(figures["funds_raised"])}
@@ -143,8 +149,12 @@ def awaiting_review_warning(figures: dict, *, subject: str | None) -> str:
     ) % {"count": number(count), "subject": subject}
 
 
+def sign(change) -> str:
+    """ "+" for a rise, "−" (the minus sign, not a hyphen) for a fall, "" for no change."""
+    return "+" if change > 0 else "−" if change < 0 else ""
+
+
 def signed(change, *, is_money: bool = False) -> str:
     """A change as a report writes it: "+3", "−1,200.00 $", "0"."""
-    sign = "+" if change > 0 else "−" if change < 0 else ""
     magnitude = abs(change)
-    return sign + (money(magnitude) if is_money else number(magnitude))
+    return sign(change) + (money(magnitude) if is_money else number(magnitude))

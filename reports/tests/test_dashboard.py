@@ -15,8 +15,8 @@ from events.choices import EventStatus
 from events.tests.factories import TORONTO, EventFactory, EventTaskFactory
 from partners.tests.factories import CommunityFactory, PartnerFactory
 from reports import charts
-from reports.dashboard import dashboard_periods, year_earlier
-from reports.queries import Period, report_figures
+from reports.dashboard import dashboard_periods
+from reports.queries import Period, report_figures, years_after
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_this_year_runs_to_today_beside_the_same_dates_last_year():
 
 
 def test_29_february_a_year_earlier_is_the_28th():
-    assert year_earlier(datetime.date(2024, 2, 29)) == datetime.date(2023, 2, 28)
+    assert years_after(datetime.date(2024, 2, 29), -1) == datetime.date(2023, 2, 28)
 
 
 # The contract's figures ----------------------------------------------------------------
@@ -108,8 +108,8 @@ def test_figures_are_the_reports_for_the_same_two_periods(login, supervisor_cds,
 def test_this_years_figures_run_to_today(login, supervisor_cds, cds):
     now = today()
     ActivityFactory(section=cds, date=now.replace(month=1, day=1))
-    ActivityFactory(section=cds, date=year_earlier(now.replace(month=1, day=1)))
-    ActivityFactory(section=cds, date=year_earlier(now))
+    ActivityFactory(section=cds, date=years_after(now.replace(month=1, day=1), -1))
+    ActivityFactory(section=cds, date=years_after(now, -1))
     if now != datetime.date(now.year, 12, 31):
         # Later in last year than today: outside the same dates a year earlier.
         ActivityFactory(section=cds, date=datetime.date(now.year - 1, 12, 31))

@@ -52,11 +52,12 @@ def test_unknown_format_is_a_clear_400(login, supervisor_cds):
     assert "Unknown format" in response.content.decode()
 
 
-def test_year_out_of_range_is_a_clear_404(login, supervisor_cds):
-    response = login(supervisor_cds).get("/reports/annual/99999/")
+@pytest.mark.parametrize("year", [9999, 99999])
+def test_year_out_of_range_is_a_clear_404(login, supervisor_cds, year):
+    response = login(supervisor_cds).get(f"/reports/annual/{year}/")
 
     assert response.status_code == 404
-    assert "There is no report for the year 99999" in response.content.decode()
+    assert f"There is no report for the year {year}" in response.content.decode()
 
 
 def test_current_report_redirects_to_this_year(login, viewer):
