@@ -7,27 +7,29 @@ and the tests go through ``EXPORTERS``.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.exports import XLSX_CONTENT_TYPE, no_network_fetcher, safe_cell, xml_text
+from core.exports import (
+    XLSX_CONTENT_TYPE,
+    docx_table,
+    html_to_pdf,
+    saved_bytes,
+    static_path,
+    xlsx_sheet,
+    xml_text,
+)
 
 from .models import Consultation
 from .queries import what_we_heard
 
 PRINT_TEMPLATE = "consultations/what_we_heard_print.html"
 PRINT_STYLESHEET = "css/print_what_we_heard.css"
-
-# Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return). Word and
-# Excel files are XML: one of these in a pasted quote would make the file unreadable.
 
 
 def theme_share(count: int, total: int) -> str:
@@ -106,19 +108,12 @@ class WhatWeHeardDocx(WhatWeHeardExporter):
                 paragraph.add_run(xml_text(f" — {attribution(quote)}")).italic = True
 
         document.add_heading(_("Feedback by community"), level=1)
-        if heard["by_community"]:
-            table = document.add_table(rows=1, cols=2)
-            table.style = "Table Grid"
-            header = table.rows[0].cells
-            header[0].text, header[1].text = _("Community"), _("Feedback")
-            for cell in header:
-                cell.paragraphs[0].runs[0].bold = True
-            for row in heard["by_community"]:
-                cells = table.add_row().cells
-                cells[0].text = xml_text(row["community"])
-                cells[1].text = str(row["count"])
-        else:
-            document.add_paragraph(_("No feedback is linked to a community yet."))
+        docx_table(
+            document,
+            [_("Community"), _("Feedback")],
+            [[row["community"], str(row["count"])] for row in heard["by_community"]],
+            empty=_("No feedback is linked to a community yet."),
+        )
 
         document.add_heading(_("Groups that agreed to be named"), level=1)
         for name in heard["named_groups"]:
@@ -126,9 +121,7 @@ class WhatWeHeardDocx(WhatWeHeardExporter):
         if not heard["named_groups"]:
             document.add_paragraph(_("No group has agreed to be named."))
 
-        buffer = io.BytesIO()
-        document.save(buffer)
-        return buffer.getvalue()
+        return saved_bytes(document)
 
 
 class WhatWeHeardPdf(WhatWeHeardExporter):
@@ -140,8 +133,7 @@ class WhatWeHeardPdf(WhatWeHeardExporter):
 
     @staticmethod
     def stylesheet_path() -> Path:
-        found = finders.find(PRINT_STYLESHEET)
-        return Path(found) if found else Path(settings.STATIC_ROOT) / PRINT_STYLESHEET
+        return static_path(PRINT_STYLESHEET)
 
     def html(self, consultation: Consultation, heard: dict) -> str:
         return render_to_string(
@@ -154,13 +146,7 @@ class WhatWeHeardPdf(WhatWeHeardExporter):
         )
 
     def write(self, consultation: Consultation, heard: dict) -> bytes:
-        from weasyprint import CSS, HTML
-
-        fetcher = no_network_fetcher()
-        # base_url=None: a relative URL in the HTML resolves to nothing rather than a path.
-        html = HTML(string=self.html(consultation, heard), base_url=None, url_fetcher=fetcher)
-        stylesheet = CSS(filename=str(self.stylesheet_path()), url_fetcher=fetcher)
-        return html.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
+        return html_to_pdf(self.html(consultation, heard), stylesheet=self.stylesheet_path())
 
 
 class WhatWeHeardXlsx(WhatWeHeardExporter):
@@ -174,7 +160,7 @@ class WhatWeHeardXlsx(WhatWeHeardExporter):
         from openpyxl import Workbook
 
         workbook = Workbook(write_only=True)
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("By theme"),
             [_("Theme"), _("Code"), _("Feedback"), _("Quotes")],
@@ -183,7 +169,7 @@ class WhatWeHeardXlsx(WhatWeHeardExporter):
                 for theme in heard["by_theme"]
             ],
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("Quotes"),
             [_("Theme"), _("Quote"), _("Group"), _("Source")],
@@ -193,36 +179,19 @@ class WhatWeHeardXlsx(WhatWeHeardExporter):
                 for quote in theme["quotes"]
             ],
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("By community"),
             [_("Community"), _("Feedback")],
             [[row["community"], row["count"]] for row in heard["by_community"]],
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("Named groups"),
             [_("Group")],
             [[name] for name in heard["named_groups"]],
         )
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
-
-    @staticmethod
-    def _sheet(workbook, title: str, header: list[str], rows: list[list]) -> None:
-        sheet = workbook.create_sheet(title=xml_text(title)[:31])
-        sheet.append([_cell(str(h)) for h in header])
-        for row in rows:
-            sheet.append([_cell(value) for value in row])
-
-
-def _cell(value):
-    """A cell as Excel should hold it: numbers as numbers, text XML-safe and neutralized
-    (in that order, so a control character cannot hide a leading "=" from ``safe_cell``)."""
-    if isinstance(value, str):
-        value = xml_text(value)
-    return safe_cell(value)
+        return saved_bytes(workbook)
 
 
 EXPORTERS: dict[str, WhatWeHeardExporter] = {

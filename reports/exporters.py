@@ -9,23 +9,28 @@ from ``report``: nothing here counts.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.exports import XLSX_CONTENT_TYPE, no_network_fetcher, safe_cell, xml_text
+from core.exports import (
+    XLSX_CONTENT_TYPE,
+    ExportUnavailable,  # noqa: F401 (reports.views catches it from here)
+    docx_table,
+    html_to_pdf,
+    rows_to_csv,
+    saved_bytes,
+    static_path,
+    xlsx_sheet,
+    xml_text,
+)
 from core.templatetags.inroads import money, number
 
 from .contents import FIGURE_LABELS, MONEY_FIGURES, TABLE_FIGURES, TOTAL, ReportContents
@@ -44,18 +49,6 @@ CSV_FIGURES = [
 ]
 PRINT_TEMPLATE = "reports/annual_report_print.html"
 PRINT_STYLESHEET = "css/print_annual_report.css"
-
-# Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return). Word and
-# Excel files are XML: one of these in an event's title would make the file unreadable.
-
-
-class ExportUnavailable(Exception):
-    """This server cannot make the format (WeasyPrint without Pango): the view answers 503
-    with ``message``."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class ReportExporter:
@@ -97,28 +90,21 @@ class CsvExporter(ReportExporter):
         document = report.figures
         rows = [*document["sections"], {"code": "TOTAL", "name": "", **document["totals"]}]
         type_codes = sorted({code for row in rows for code in row["activities_by_type"]})
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
         period = "year" if "year" in document else "period"
-        writer.writerow(
-            [period, "section", "name", *CSV_FIGURES, *(f"type:{c}" for c in type_codes)]
-        )
         period_value = document.get("year") or f"{document['start']}/{document['end']}"
-        for row in rows:
-            writer.writerow(
+        return rows_to_csv(
+            [period, "section", "name", *CSV_FIGURES, *(f"type:{c}" for c in type_codes)],
+            (
                 [
-                    safe_cell(v)
-                    for v in [
-                        period_value,
-                        row["code"],
-                        row["name"],
-                        *(row[f] for f in CSV_FIGURES),
-                        *(row["activities_by_type"].get(c, 0) for c in type_codes),
-                    ]
+                    period_value,
+                    row["code"],
+                    row["name"],
+                    *(row[f] for f in CSV_FIGURES),
+                    *(row["activities_by_type"].get(c, 0) for c in type_codes),
                 ]
-            )
-        # A byte-order mark so Excel opens French accents correctly.
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+                for row in rows
+            ),
+        )
 
 
 def _figure_text(figure: str, value) -> str:
@@ -157,7 +143,7 @@ class DocxExporter(ReportExporter):
 
         sections = report.section_codes
         document.add_heading(_("Figures"), level=1)
-        self._table(
+        docx_table(
             document,
             [_("Figure"), *sections, _("Total")],
             [
@@ -176,7 +162,7 @@ class DocxExporter(ReportExporter):
         for subject in report.comparison:
             name = _("All sections") if subject["code"] == TOTAL else subject["code"]
             document.add_heading(xml_text(name), level=2)
-            self._table(
+            docx_table(
                 document,
                 [_("Figure"), report.period_label, report.previous_label, _("Change")],
                 [
@@ -191,7 +177,7 @@ class DocxExporter(ReportExporter):
             )
 
         document.add_heading(_("Activities by type"), level=1)
-        self._table(
+        docx_table(
             document,
             [_("Type"), *sections, _("Total")],
             [[r["name"], *map(number, r["counts"]), number(r["total"])] for r in report.by_type],
@@ -199,14 +185,14 @@ class DocxExporter(ReportExporter):
         )
 
         document.add_heading(_("Activities by month"), level=1)
-        self._table(
+        docx_table(
             document,
             [_("Month"), *sections, _("Total")],
             [[r["label"], *map(number, r["counts"]), number(r["total"])] for r in report.by_month],
         )
 
         document.add_heading(_("Activities by community"), level=1)
-        self._table(
+        docx_table(
             document,
             [_("Community"), *sections, _("Total")],
             [
@@ -217,7 +203,7 @@ class DocxExporter(ReportExporter):
         )
 
         document.add_heading(_("Events"), level=1)
-        self._table(
+        docx_table(
             document,
             [_("Event"), _("Section"), _("Date"), _("Attendance"), _("Funds raised"), _("For")],
             [
@@ -235,7 +221,7 @@ class DocxExporter(ReportExporter):
         )
 
         document.add_heading(_("Consultations"), level=1)
-        self._table(
+        docx_table(
             document,
             [_("Consultation"), _("Section"), _("Groups given toolkits"), _("In-person sessions")],
             [
@@ -249,23 +235,7 @@ class DocxExporter(ReportExporter):
             _("Prepared with Inroads on %(date)s.")
             % {"date": date_format(timezone.localdate(), "DATE_FORMAT")}
         )
-        buffer = io.BytesIO()
-        document.save(buffer)
-        return buffer.getvalue()
-
-    @staticmethod
-    def _table(document, header: list[str], rows: list[list[str]], empty: str = "") -> None:
-        if not rows and empty:
-            document.add_paragraph(empty)
-            return
-        table = document.add_table(rows=1, cols=len(header))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = xml_text(text)
-            cell.paragraphs[0].runs[0].bold = True
-        for row in rows:
-            for cell, text in zip(table.add_row().cells, row, strict=True):
-                cell.text = xml_text(text)
+        return saved_bytes(document)
 
 
 class PdfExporter(ReportExporter):
@@ -279,8 +249,7 @@ class PdfExporter(ReportExporter):
 
     @staticmethod
     def stylesheet_path() -> Path:
-        found = finders.find(PRINT_STYLESHEET)
-        return Path(found) if found else Path(settings.STATIC_ROOT) / PRINT_STYLESHEET
+        return static_path(PRINT_STYLESHEET)
 
     def html(self, report: ReportContents) -> str:
         return render_to_string(
@@ -289,26 +258,8 @@ class PdfExporter(ReportExporter):
         )
 
     def render(self, report: ReportContents) -> bytes:
-        try:
-            from weasyprint import CSS, HTML
-        except (OSError, ImportError) as exc:
-            # WeasyPrint found no Pango on this server (README, "Deployment").
-            raise ExportUnavailable(
-                _("PDF export is not available on this server. Use DOCX, or ask IT.")
-            ) from exc
-        fetcher = no_network_fetcher()
-        # base_url=None: a relative URL in the HTML resolves to nothing rather than a path.
-        html = HTML(string=self.html(report), base_url=None, url_fetcher=fetcher)
-        stylesheet = CSS(filename=str(self.stylesheet_path()), url_fetcher=fetcher)
-        return html.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1")
-
-
-def _cell(value):
-    """A cell as Excel should hold it: numbers as numbers, text XML-safe and neutralized
-    (in that order, so a control character cannot hide a leading "=" from ``safe_cell``)."""
-    if isinstance(value, str):
-        value = xml_text(value)
-    return safe_cell(value)
+        # Raises ExportUnavailable without Pango: the view answers 503.
+        return html_to_pdf(self.html(report), stylesheet=self.stylesheet_path())
 
 
 def _figure_value(figure: str, value):
@@ -342,32 +293,32 @@ class XlsxExporter(ReportExporter):
                 *(_figure_value(f, report.figures["totals"][f]) for f in TABLE_FIGURES),
             ],
         ]
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("Figures"),
             [_("Section"), _("Name"), *(FIGURE_LABELS[f] for f in TABLE_FIGURES)],
             figure_rows,
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("By type"),
             [_("Type"), _("Code"), *sections, _("Total")],
             [[r["name"], r["code"], *r["counts"], r["total"]] for r in report.by_type],
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("By month"),
             [_("Month"), *sections, _("Total")],
             [[r["month"], *r["counts"], r["total"]] for r in report.by_month],
             date_style="yyyy-mm",
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("By community"),
             [_("Community"), *sections, _("Total")],
             [[r["community"], *r["counts"], r["total"]] for r in report.by_community],
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("Events"),
             [
@@ -394,7 +345,7 @@ class XlsxExporter(ReportExporter):
                 for e in report.events
             ],
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("Consultations"),
             [_("Consultation"), _("Section"), _("Groups given toolkits"), _("In-person sessions")],
@@ -403,7 +354,7 @@ class XlsxExporter(ReportExporter):
                 for c in report.consultations
             ],
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("Comparison"),
             [_("Section"), _("Figure"), report.period_label, report.previous_label, _("Change")],
@@ -419,34 +370,13 @@ class XlsxExporter(ReportExporter):
                 for row in subject["rows"]
             ],
         )
-        self._sheet(
+        xlsx_sheet(
             workbook,
             _("Introductions"),
             [_("Section"), _("Introduction")],
             [[s["code"], s["introduction"]] for s in report.subjects if s["introduction"]],
         )
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
-
-    @staticmethod
-    def _sheet(
-        workbook, title: str, header: list, rows: list[list], date_style: str = "yyyy-mm-dd"
-    ) -> None:
-        from openpyxl.cell import WriteOnlyCell
-
-        sheet = workbook.create_sheet(title=xml_text(title)[:31])
-        sheet.append([_cell(str(h)) for h in header])
-        for row in rows:
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(sheet, value=_cell(value))
-                if isinstance(value, Decimal):
-                    cell.number_format = "#,##0.00"
-                elif isinstance(value, date):
-                    cell.number_format = date_style
-                cells.append(cell)
-            sheet.append(cells)
+        return saved_bytes(workbook)
 
 
 EXPORTERS: dict[str, ReportExporter] = {

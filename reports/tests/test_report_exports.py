@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 
 from accounts.models import User
 from core.demo.seed import seed_demo
-from core.exports import no_network_fetcher
+from core.exports import PRINT_BASE_STYLESHEET, no_network_fetcher, static_path
 from engagement.tests.factories import ActivityFactory, ActivityTypeFactory
 from events.tests.factories import EventFactory
 from partners.tests.factories import CommunityFactory
@@ -221,6 +221,13 @@ def test_pdf_fetches_nothing_from_outside():
         with pytest.raises(ValueError, match="no outside resource"):
             fetcher.fetch(url)
     stylesheet = PdfExporter.stylesheet_path().read_text()
+    assert "url(" not in stylesheet and "@import" not in stylesheet
+
+
+def test_the_print_layout_every_pdf_shares_fetches_nothing():
+    # core.exports.html_to_pdf hands it to WeasyPrint before each document's own stylesheet.
+    stylesheet = static_path(PRINT_BASE_STYLESHEET).read_text()
+
     assert "url(" not in stylesheet and "@import" not in stylesheet
 
 
