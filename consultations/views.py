@@ -1,6 +1,5 @@
 from django.contrib import messages
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, OuterRef
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
+from core.exports import ExportUnavailable
 from core.generic import (
     ObjectCreateView,
     ObjectDetailView,
@@ -30,22 +30,17 @@ from .forms import (
     ToolkitForm,
 )
 from .models import Consultation, Distribution, Feedback, Toolkit
-from .queries import consultation_figures, what_we_heard
+from .queries import consultation_figures, scalar_subquery, what_we_heard
 from .services import distribution_send_many
 from .tables import ConsultationTable
 
 
 def groups_subquery():
     """Distinct partners given a toolkit of the consultation, for the list's column."""
-    return Coalesce(
-        Subquery(
-            Distribution.objects.filter(toolkit__consultation=OuterRef("pk"))
-            .order_by()
-            .values("toolkit__consultation")
-            .annotate(n=Count("partner", distinct=True))
-            .values("n")[:1]
-        ),
-        0,
+    return scalar_subquery(
+        Distribution.objects.filter(toolkit__consultation=OuterRef("pk")),
+        "toolkit__consultation",
+        Count("partner", distinct=True),
     )
 
 
@@ -289,12 +284,9 @@ class WhatWeHeardView(ObjectDetailView):
                 )
             try:
                 body = exporter.render(self.object, heard)
-            except OSError:
-                # WeasyPrint found no Pango on this server (README, "Deployment").
+            except ExportUnavailable as exc:
                 return HttpResponse(
-                    _("PDF export is not available on this server. Use DOCX, or ask IT."),
-                    status=503,
-                    content_type="text/plain; charset=utf-8",
+                    exc.message, status=503, content_type="text/plain; charset=utf-8"
                 )
             response = HttpResponse(body, content_type=exporter.content_type)
             response["Content-Disposition"] = (

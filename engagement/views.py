@@ -194,6 +194,7 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
         """A completed event logged as an activity: its date, partners and attendance."""
         from events.choices import EventRole
         from events.models import Event
+        from events.queries import event_community_ids
 
         from .models import ActivityType
 
@@ -207,9 +208,7 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
             "title": event.title,
             "type": activity_type.pk if activity_type else None,
             "partners": [p.pk for p in event.partners.all()],
-            "communities": sorted(
-                {c.pk for p in event.partners.all() for c in p.communities.all()}
-            ),
+            "communities": sorted(event_community_ids(event)),
             "people_reached": event.actual_attendance or 0,
             "location": event.venue,
             "event": event.pk,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.choices import Role
 
-from .models import Observance
+from .models import Event, Observance
 
 
 def events_editable_by(queryset: QuerySet, user) -> QuerySet:
@@ -36,3 +36,9 @@ def observance_clashes(
         .distinct()
         .order_by("starts_on", "name")
     )
+
+
+def event_community_ids(event: Event) -> set[int]:
+    """The communities an event is for: those its partners serve (prefetch
+    ``partners__communities`` first; no query then)."""
+    return {c.pk for partner in event.partners.all() for c in partner.communities.all()}

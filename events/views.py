@@ -54,7 +54,7 @@ from .forms import (
     SpeakerFormSet,
 )
 from .models import ChecklistTemplate, Event, EventTask, Observance
-from .queries import events_editable_by, observance_clashes
+from .queries import event_community_ids, events_editable_by, observance_clashes
 from .services import event_apply_checklist, event_copy_to_next_year, event_task_set_done
 from .tables import ChecklistTemplateTable, EventTable, ObservanceTable
 
@@ -72,11 +72,6 @@ class EventListView(ObjectListView):
     add_url_name = "events:event_create"
     import_url_name = "events:event_import"
     add_roles = SECTION_ROLES
-
-
-def event_community_ids(event: Event) -> set[int]:
-    """The communities an event is for: those its partners serve (prefetched)."""
-    return {c.pk for partner in event.partners.all() for c in partner.communities.all()}
 
 
 class EventDetailView(ObjectDetailView):

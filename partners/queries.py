@@ -151,11 +151,12 @@ def partners_editable_by(queryset, user):
 def partner_timeline(partner, *, user, limit: int = 100) -> list[dict]:
     """Everything the sections did with a partner, newest first: activities, events,
     toolkit distributions and feedback. Four queries whatever the partner's history."""
+    from accounts.choices import Role
     from consultations.models import Feedback
     from engagement.choices import ReviewStatus
 
     activities = partner.activities.select_related("type", "section").order_by("-date", "-pk")
-    if user.role == "viewer":
+    if user.role == Role.VIEWER:
         activities = activities.filter(status=ReviewStatus.APPROVED)
     items = [
         {

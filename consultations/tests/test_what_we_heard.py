@@ -504,3 +504,22 @@ def test_the_page_shows_themes_quotes_a_captioned_community_table_and_downloads(
     for fmt in ("docx", "pdf", "xlsx"):
         assert f'href="?format={fmt}"' in html
     assert "<li>Église Unie St-Marc</li>" in html
+
+
+def test_pdf_without_pango_is_a_clear_503_like_the_report(login, staff_cds, cds, monkeypatch):
+    import sys
+    import types
+
+    class NoPango(types.ModuleType):
+        def __getattr__(self, name):
+            raise OSError("cannot load library 'libpango-1.0-0'")
+
+    consultation = ConsultationFactory(section=cds)
+    monkeypatch.setitem(sys.modules, "weasyprint", NoPango("weasyprint"))
+
+    response = login(staff_cds).get(f"/consultations/{consultation.pk}/heard/?format=pdf")
+
+    assert response.status_code == 503
+    assert response.content.decode() == (
+        "PDF export is not available on this server. Use DOCX, or ask IT."
+    )

@@ -74,3 +74,16 @@ def test_minutes_rounds_a_duration():
         15,
         1,
     )
+
+
+def test_a_list_export_survives_a_control_character_and_stays_neutralized():
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.exports import rows_to_xlsx
+
+    data = rows_to_xlsx(["Name", "People"], [["\x01=HYPERLINK(1)", 12]], title="Partners")
+
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert [cell.value for cell in sheet[2]] == ["'=HYPERLINK(1)", 12]
