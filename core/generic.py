@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Model
 from django.forms.models import ModelChoiceIterator
@@ -23,6 +22,7 @@ from django_tables2 import SingleTableMixin
 from .exports import EXPORT_FORMATS, export_response, table_rows
 from .history import history_entries
 from .permissions import SUPERVISORS, RoleRequiredMixin, has_role
+from .tables import BoundedPaginator
 
 PAGE_SIZE = 25
 TABLE_TARGET = "object-table"
@@ -36,6 +36,8 @@ class ObjectListView(RoleRequiredMixin, SingleTableMixin, FilterView):
     template_name = "generic/object_list.html"
     fragment_template_name = "includes/table.html"
     table_pagination = {"per_page": PAGE_SIZE}
+    # SingleTableMixin hands the view's paginator class to the table.
+    paginator_class = BoundedPaginator
     # FilterView: an invalid filter shows no rows rather than everything, with the errors.
     strict = True
     title = ""
@@ -92,7 +94,7 @@ class ObjectListView(RoleRequiredMixin, SingleTableMixin, FilterView):
         return context
 
 
-class KnownCountPaginator(Paginator):
+class KnownCountPaginator(BoundedPaginator):
     """A paginator told how many rows there are, when the page has already counted them
     (with its totals, say), so it does not run a second COUNT over every filtered row."""
 

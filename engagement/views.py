@@ -20,6 +20,7 @@ from core.generic import (
 )
 from core.models import name_key
 from core.permissions import SECTION_ROLES, SUPERVISORS, RoleRequiredMixin
+from core.tables import configured
 from partners.models import Contact, Partner
 
 from .choices import ReviewStatus
@@ -319,7 +320,7 @@ class ReviewQueueView(RoleRequiredMixin, ListView):
         context["waiting"] = (
             queue.count() if len(activities) == self.queue_limit else len(activities)
         )
-        context["table"] = ReviewTable(activities, request=self.request)
+        context["table"] = configured(ReviewTable(activities), self.request)
         return context
 
     def post(self, request):

@@ -18,11 +18,19 @@ GRID = {
     "/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=200),
     "/accounts/profile/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=200),
     "/accounts/password/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=200),
+    "/accounts/password/done/": dict(
+        staff_cds=200, supervisor_cds=200, viewer=200, administrator=200
+    ),
     "/activities/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/activities/review/": dict(staff_cds=403, supervisor_cds=200, viewer=403, administrator=403),
     "/events/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/observances/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
+    "/events/import/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
+    "/observances/import/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
     "/consultations/": dict(staff_cds=200, supervisor_cds=200, viewer=403, administrator=403),
+    "/consultations/import/": dict(
+        staff_cds=200, supervisor_cds=200, viewer=403, administrator=403
+    ),
     "/dashboard/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=403),
     "/reports/annual/2018/": dict(staff_cds=200, supervisor_cds=200, viewer=200, administrator=403),
     "/reports/annual/2018/?format=json": dict(
